@@ -196,7 +196,7 @@ var pastVerbs = strings.Fields(`is are was were be been being surge surges surgi
 // ("will not, officials say, be full") is left out, and the clause goes
 // on before it.
 func ClauseWords(text string) []string {
-	text = trimMarkup(text)
+	text = trimMarkup(withoutComments(text))
 	const stops = ".,;:!?()[]—–|"
 	end := strings.LastIndexAny(text, stops)
 	for end > 0 {
@@ -213,11 +213,35 @@ func ClauseWords(text string) []string {
 		if open == 0 || start < 0 || !strings.HasPrefix(text[start:], string(open)) || !isAside(text[start+len(string(open)):end]) {
 			break
 		}
+		if lead := strings.Fields(strings.ToLower(text[strings.LastIndexAny(text[:start], stops)+1 : start])); len(lead) > 0 &&
+			(len(lead) == 1 && slices.Contains([]string{"no", "yes", "nein", "ja", "non", "oui"}, lead[0]) || len(lead) > 1 && lead[0] == "no" && lead[1] == "doubt") {
+			// "No, officials say, it will": the answer, or "no doubt",
+			// before the aside is no part of the clause after it.
+			text = text[end+n:]
+			end = strings.LastIndexAny(text, stops)
+			break
+		}
 		text = text[:start] + " " + text[end+n:]
 		end = strings.LastIndexAny(text, stops)
 	}
 	clause := strings.ReplaceAll(text[end+1:], "’", "'")
 	return strings.FieldsFunc(strings.ToLower(clause), func(r rune) bool { return notWord(r) && r != '-' && !unicode.IsDigit(r) })
+}
+
+// withoutComments returns text without its HTML comments ("will <!-- not
+// --> be full"), which a reader does not see; an unclosed one is left.
+func withoutComments(text string) string {
+	for {
+		i := strings.Index(text, "<!--")
+		if i < 0 {
+			return text
+		}
+		j := strings.Index(text[i+4:], "-->")
+		if j < 0 {
+			return text
+		}
+		text = text[:i] + " " + text[i+4+j+3:]
+	}
 }
 
 // isAside reports whether s, the words between two commas, dashes or
@@ -232,7 +256,9 @@ func isAside(s string) bool {
 var asideWords = strings.Fields(`say says said warn warns warned believe believes believed think thinks thought
 	expect expects expected argue argues argued insist insists insisted claim claims claimed suggest suggests suggested
 	reckon reckons estimate estimates estimated predict predicts predicted admit admits admitted fear fears feared
-	seems seem appears apparently however though perhaps probably surely admittedly clearly indeed course fact`)
+	seems seem appears apparently however though perhaps probably surely admittedly clearly indeed course fact
+	according reportedly true sure agree agrees know knows thankfully turns least
+	scheint sagen sagt sagte jedoch allerdings offenbar laut zufolge selon semble dit disent cependant toutefois apparemment`)
 
 // boundMarks writes the marks that may stand inside the words of a bound
 // as Bound reads them: a curly apostrophe straight, a no-break space as

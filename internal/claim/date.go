@@ -631,21 +631,31 @@ func (p *parser) part() (int, bool) {
 // the start, 1 for the middle and 2 for the end. The end may also be
 // written as financial prose writes it, "end-March", "end 2025".
 func (p *parser) edgeWord() (int, bool) {
-	start := p.pos
 	p.opt("the")
-	if w, ok := p.oneOf("first", "opening", "last", "final", "closing"); ok {
-		// "the opening days of 2026", "the final weeks of April": its
-		// start or its end.
-		if _, ok := p.oneOf("days", "weeks"); !ok || !p.seq("of") {
-			return 0, p.back(start)
-		}
-		return pick(w == "first" || w == "opening", 0, 2), true
-	}
 	w, ok := p.oneOf("start", "beginning", "middle", "end")
 	if !ok || !p.seq("of") && !(w == "end" && (p.seq("-") || p.peek(0).kind != tPunct)) {
 		return 0, false
 	}
 	return map[string]int{"middle": 1, "end": 2}[w], true
+}
+
+// edgeDays reads the days of a month's start or end as prose names them,
+// "the first" or "opening days of", "the last", "final" or "closing weeks
+// of", and returns 0 for the start and 2 for the end, as edgeWord does:
+// of a month only, as a year's or a season's last days are not its last
+// month.
+func (p *parser) edgeDays() (int, bool) {
+	start := p.pos
+	p.opt("the")
+	w, ok := p.oneOf("first", "opening", "last", "final", "closing")
+	if !ok {
+		return 0, p.back(start)
+	}
+	p.opt("few")
+	if _, ok := p.oneOf("days", "weeks"); !ok || !p.seq("of") {
+		return 0, p.back(start)
+	}
+	return pick(w == "first" || w == "opening", 0, 2), true
 }
 
 // edgeOf returns the edge mark for edgeWord's result.
@@ -668,6 +678,9 @@ func (p *parser) edgeOfMonth() (period, bool) {
 	monthEnd := p.seq("month", "-", "end") || p.seq("month", "end")
 	w, ok := 2, monthEnd
 	if !monthEnd {
+		w, ok = p.edgeDays()
+	}
+	if !ok && !monthEnd {
 		w, ok = p.edgeWord()
 	}
 	if !ok {

@@ -22,8 +22,8 @@
 //	today, tomorrow, yesterday                                     AsOf, the day after, the day before
 //	early | mid | late [in] April [2025], mid-month                days 1–10 | 11–20 | 21 to the end
 //	the start | beginning of April                                 days 1–7
-//	  (the first | opening days | weeks of, and so for every edge)
-//	the final | last | closing days | weeks of April               the last 7 days, as its end
+//	the first | opening [few] days | weeks of April                days 1–7 (of a month only)
+//	the final | last | closing [few] days | weeks of April         the last 7 days (of a month only)
 //	the middle of April                                            days 11–20
 //	the end of April, end-April, month-end                         the last 7 days
 //	the first | second | third | fourth | last week of April       days 1–7 | 8–14 | 15–21 | 22–28 | the last 7

@@ -270,7 +270,7 @@ func (s *Scope) widenedDatePhrase(e Expr, v Value, before string) string {
 		if _, err := dateClaim(phrase, v, opts); err != nil {
 			continue
 		}
-		if k < len(ws) && timeNouns[ws[len(ws)-k-1]] {
+		if ofAnotherTime(ws, k) {
 			break
 		}
 		return phrase

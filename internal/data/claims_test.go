@@ -736,6 +736,19 @@ func TestBoundedCounts(t *testing.T) {
 		// An aside that says who says so leaves the negation before it.
 		{"It will not, officials say, be full by ", "losses.crossing | approx", "", `"not be full by mid-April 2025" is false: losses.crossing is 15 April 2025; write the day, or words without the negation`},
 		{"It will not be full in May, and, in truth, by ", "losses.crossing | approx", "mid-April 2025", ""},
+		// Lead time before a date: another time, left.
+		{"Staff will be warned a week or so before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		{"On the night before ", `losses.crossing | claim "mid-April"`, "mid-April", ""},
+		// An answer before an aside is no part of the clause after it; a
+		// comment anywhere in the clause is not read.
+		{"Will it last? No, officials say, it will be full ", `losses.crossing | claim "before May"`, "before May", ""},
+		{"The ward will <!-- not --> be full ", `losses.crossing | claim "before May"`, "before May", ""},
+		{"The ward will not, according to officials, be full ", `losses.crossing | claim "by March"`, "by March", ""},
+		// "almost exactly" takes the claim back.
+		{"It held almost exactly ", "pop.last.value | figures 2", "84 million", ""},
+		{"It is not exactly ", "pace.weeks_to_limit", "12", ""},
+		{"It will take the ward over ", "pace.weeks_to_limit", "", `"over 12 weeks" is false: pace.crossing is 4 April 2025, 11.6 weeks after as_of (13 January 2025), and weeks_to_limit is rounded to the nearest week; write "about", or the date`},
+		{"Exactly ", "lake.rate | abs | round 0", "", `"exactly 1" is false: lake.rate | abs is 0.9, rounded to 1; write it unrounded, or "about"`},
 		// A winter named by one year is read two ways, and left.
 		{"It fills in the winter of ", `month.crossing | date "2006"`, "2025", ""},
 		{"full by the end of the first quarter of ", `losses.crossing | date "2006"`, "", `"by the end of the first quarter of 2025" is false: losses.crossing is 15 April 2025; write the day, or {{ losses.crossing | claim "mid-April 2025" }} in place of "by the end of the first quarter of 2025"`},

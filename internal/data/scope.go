@@ -834,7 +834,7 @@ func (s *Scope) dateBound(e Expr, v Value, text, before, after string) error {
 		switch {
 		case verdict.True:
 			return nil
-		case k < len(ws) && timeNouns[ws[len(ws)-k-1]]:
+		case ofAnotherTime(ws, k):
 			// "in the weeks before mid-April": a time near the date,
 			// not the date.
 			return nil
@@ -880,12 +880,26 @@ func besideYear(d, asOf time.Time) bool {
 	return d.Year() == y || d.Year() == y+1
 }
 
-// timeNouns are the words of a span of time, which before "before" or
-// "after" make the words about a time near a date ("the weeks before",
-// "a month after"), not about the date.
+// timeNouns are the words of another time near a date, which the words
+// after them speak of rather than of the date: "in the weeks before", "a
+// week or so before", "the night before", "in den Wochen vor", "quelques
+// jours avant". "long" and "shortly" before "before" are left out: "long
+// before May" is before May.
 var timeNouns = map[string]bool{
-	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true, "fortnight": true,
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true, "fortnight": true, "fortnights": true,
 	"month": true, "months": true, "year": true, "years": true, "decade": true, "decades": true,
+	"time": true, "while": true, "night": true, "nights": true, "period": true,
+	"stunden": true, "tag": true, "tage": true, "tagen": true, "woche": true, "wochen": true, "monat": true, "monate": true, "monaten": true, "jahre": true, "jahren": true,
+	"heures": true, "jour": true, "jours": true, "semaine": true, "semaines": true, "mois": true, "ans": true, "années": true,
+}
+
+// ofAnotherTime reports whether the words of a clause before the last k
+// of ws, which make a claim with a date, speak of another time near it:
+// a noun of time among the three words before them ("a week or so
+// before", "the night before").
+func ofAnotherTime(ws []string, k int) bool {
+	before := ws[:len(ws)-k]
+	return slices.ContainsFunc(before[max(0, len(before)-3):], func(w string) bool { return timeNouns[w] })
 }
 
 // numberBound returns an error when v, rounded by its format to shown
@@ -963,18 +977,32 @@ func (s *Scope) countBound(ref Ref, format string, v Value, w string, dir int, s
 
 // overMeansMore reports whether "over" at the end of before, the words
 // before a count of time, means "more than" rather than "during": after
-// "in", "within", "for", "after" or a verb of taking ("in over 13
-// weeks", "it takes over 13 weeks"), or before "away" or "from now"
-// ("over 13 weeks away").
+// "in", "within", "with" and the other words of overMoreBefore, or a verb
+// of taking ("in over 13 weeks", "it takes the ward over 13 weeks"), or
+// before "away", "until", "to go" and the like ("over 13 weeks away").
 func overMeansMore(before, after string) bool {
 	ws := claim.ClauseWords(before)
-	if len(ws) >= 2 && slices.Contains([]string{"in", "within", "for", "after", "take", "takes", "took", "taking"}, ws[len(ws)-2]) {
+	if len(ws) >= 2 && slices.Contains(overMoreBefore, ws[len(ws)-2]) {
 		return true
+	}
+	if slices.ContainsFunc(ws[max(0, len(ws)-4):], func(w string) bool { return slices.Contains(takeVerbs, w) }) {
+		return true // "it will take the ward over 6 weeks"
 	}
 	rest := strings.Fields(strings.ToLower(after))
 	word := func(i int) string { return strings.TrimRight(rest[i], ".,;:!?)") }
-	return len(rest) >= 2 && (word(1) == "away" || len(rest) >= 3 && word(1) == "from" && word(2) == "now")
+	return len(rest) >= 2 && (slices.Contains(overMoreAfter, word(1)) || len(rest) >= 3 && word(1) == "to" && word(2) == "go")
 }
+
+// overMoreBefore are the words right before "over" and a count of time
+// that make it "more than": "in over", "with over 6 weeks to go", "it is
+// over 6 weeks until"; overMoreAfter the words after the count's unit
+// ("over 6 weeks away", "from full", "until", "remain", "left");
+// takeVerbs the verbs of needing a time, a few words before "over".
+var (
+	overMoreBefore = []string{"in", "within", "for", "after", "with", "is", "are", "was", "were", "have", "has", "had", "leave", "leaves", "left"}
+	overMoreAfter  = []string{"away", "from", "until", "till", "before", "remain", "remains", "remaining", "left"}
+	takeVerbs      = []string{"take", "takes", "took", "taking", "need", "needs", "needed", "require", "requires", "required", "lasts"}
+)
 
 // countRounding returns the crossing whose count of time ref is, and
 // why v, that count, is or is not the exact span to it (its crossing c,
@@ -1003,19 +1031,30 @@ func (s *Scope) exactly(e Expr, v Value, text string, shown float64, before stri
 	if len(ws) == 0 || !slices.Contains(exactWords, ws[len(ws)-1]) {
 		return nil
 	}
+	if len(ws) > 1 && (slices.Contains(exactHedges, ws[len(ws)-2]) || strings.HasSuffix(ws[len(ws)-2], "n't")) {
+		return nil // "almost exactly", "not exactly", "more or less exactly"
+	}
 	said := ws[len(ws)-1] + " " + text
 	if exact, c, ok := s.countSpan(e.Ref); ok {
 		if exact == v.Num || exact <= 0 {
 			return nil
 		}
 		_, why := s.countRounding(e.Ref, v, exact, c)
-		return fmt.Errorf("%q is false: %s; write \"about\", or the date", said, why)
+		return fmt.Errorf("\"%s\" is false: %s; write \"about\", or the date", said, why)
 	}
 	if math.IsNaN(shown) || math.Abs(shown) == math.Abs(v.Num) {
 		return nil
 	}
-	return fmt.Errorf("%q is false: %s is %s, rounded to %s; write it unrounded, or \"about\"", said, e.Ref, WrittenNumberIn(s.Locale, v.Num, 0), text)
+	ref, num := e.Ref.String(), v.Num
+	if e.absolute() {
+		ref, num = ref+" | abs", math.Abs(num)
+	}
+	return fmt.Errorf("\"%s\" is false: %s is %s, rounded to %s; write it unrounded, or \"about\"", said, ref, WrittenNumberIn(s.Locale, num, 0), text)
 }
+
+// exactHedges are the words before "exactly" that take its claim back:
+// "almost exactly", "not exactly", "more or less exactly".
+var exactHedges = []string{"almost", "nearly", "not", "less", "roughly", "approximately", "never", "nicht", "fast", "beinahe", "pas", "presque", "quasi"}
 
 // countSpan returns the days, weeks, months or years from as_of to the crossing
 // that ref, a count such as weeks_to_limit, gives rounded to a whole one
