@@ -2644,13 +2644,20 @@ func (c *converter) linkShortcode(t tag, a args) int {
 	if !ok || text == "" || strings.ContainsAny(text, "[]{}<") || bytes.Contains(c.body[t.end:end], []byte("\n\n")) {
 		return 0
 	}
+	return c.shortcodeLink(t.start, et.end, text, href)
+}
+
+// shortcodeLink writes the shortcode from start to end as a link of text
+// to href, mended as a link's address is, and returns how many bytes of
+// the body it took.
+func (c *converter) shortcodeLink(start, end int, text, href string) int {
 	u := c.mended(href)
-	if c.inHTMLBlock(t.start) {
-		return c.writeLink(t.start, et.end, text, u)
+	if c.inHTMLBlock(start) {
+		return c.writeLink(start, end, text, u)
 	}
 	c.out.WriteString("[" + text + "](")
-	c.writeAddress(u, t.start)
-	return c.wrote(")", et.end-t.start)
+	c.writeAddress(u, start)
+	return c.wrote(")", end-start)
 }
 
 // paramLink writes the shortcode at t whose template is one link showing
@@ -2672,13 +2679,7 @@ func (c *converter) paramLink(t tag, sc shortcode, a args) int {
 	if sc.hrefParam == "" || href == "" {
 		return c.wrote(text, t.end-t.start)
 	}
-	u := c.mended(href)
-	if c.inHTMLBlock(t.start) {
-		return c.writeLink(t.start, t.end, text, u)
-	}
-	c.out.WriteString("[" + text + "](")
-	c.writeAddress(u, t.start)
-	return c.wrote(")", t.end-t.start)
+	return c.shortcodeLink(t.start, t.end, text, href)
 }
 
 // tabStart begins the tab of a theme's tabs, {{% tab "macOS" %}} (its
