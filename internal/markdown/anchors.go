@@ -48,14 +48,21 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		return ast.WalkContinue
 	})
-	// The templates' own ids and those the writer chose come first, so
-	// that no id made up for a heading takes one of them. A chosen one
+	// The templates' own ids, those of raw HTML and those the writer
+	// chose come first, so that no id made up for a heading takes one of
+	// them. A chosen one
 	// that is taken already leaves a link to it at the other element.
 	state := pageOf(pc)
 	taken := map[string]int{} // id → line of the heading that chose it, 0 for the templates'
 	if state != nil {
 		for _, id := range state.page.TakenIDs {
 			taken[id] = 0
+			pc.IDs().Put([]byte(id))
+		}
+		// The ids of published raw HTML (read by the HTML transformer,
+		// which runs first): "## <a id="setup"></a>Setup" is not given
+		// a second "setup".
+		for _, id := range state.anchors {
 			pc.IDs().Put([]byte(id))
 		}
 	}
