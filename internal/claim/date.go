@@ -920,9 +920,17 @@ func (p *parser) relQuarter(w int) (period, bool) {
 // October, and the months between follow. Budgets name it so too:
 // "FY2024/25", "the 2024/25 financial year" (or fiscal year).
 func (p *parser) splitYear() (period, bool) {
+	start := p.pos
 	fy := p.seq("fy")
-	the := !fy && p.seq("the")
+	fiscal := !fy && (p.seq("fiscal") || p.seq("financial"))
+	the := !fy && !fiscal && p.seq("the")
 	y, ok := p.year()
+	if ok && (fy || fiscal) && !(p.peek(0).glued && p.peek(1).glued) {
+		// "fiscal 2026", "FY2026": a year that ends in March, June or
+		// September of 2026, or of 2027, as the country's is.
+		p.pos = start
+		return period{}, p.fail("fiscal %d ends in March, June or September of %d or of %d, as each country's fiscal year does: write the months, as in \"between October %d and September %d\", or a split year, %d/%02d", y, y, y+1, y-1, y, y-1, y%100)
+	}
 	if !ok || !p.peek(0).glued || !p.peek(1).glued {
 		return period{}, false
 	}

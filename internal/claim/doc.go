@@ -33,6 +33,7 @@
 //	winter 2025                                                    Dec 2024–Feb 2025 or Dec 2025–Feb 2026 (read both ways)
 //	2024/25, 2024-25, 2024–25, 2024/2025                           a fiscal year or season; see below
 //	FY2024/25, the 2024/25 financial | fiscal year                 the same
+//	fiscal 2025, FY2025                                            refused: each country's ends in another month
 //	the start | middle | end of 2024/25                            its first month | middle third | last month
 //	early | mid | late spring, the start | middle | end of spring  its first | second | third month
 //	this summer, the coming summer, next summer, this March        see below
