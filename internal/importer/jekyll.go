@@ -212,6 +212,9 @@ func (im *importer) jekyll() error {
 			case kind == "" && dir == "" && name == "404.html":
 				im.done(diag.Pos{Path: p}, "not imported: plotline writes %s", plotlineWrites[name])
 				return nil
+			case kind == "" && dir == "" && base == "index":
+				im.done(diag.Pos{Path: p}, "the home page is not imported: plotline makes the home page")
+				return nil
 			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]):
 				// Jekyll ran it through Liquid, which left it as it is,
 				// and published it without its front matter.
