@@ -1695,6 +1695,20 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return t.end + k + 1 - i
 		}
 	}
+	if k, ok := midAddress(b, i); ok {
+		// Inside a link's address, after its start
+		// ("(https://github.com/x/blob/{{< latest >}}/a.yaml)"): the
+		// link becomes its text, the address a comment after it.
+		out := c.out.Bytes()
+		end := upTo(b, t.end, ") \t\r\n<")
+		tail := max(0, len(out)-maxAddress)
+		if o := bytes.LastIndex(out[tail:], []byte("](")); o >= 0 && !bytes.ContainsAny(out[tail+o+2:], " \t\n()") && end < len(b) && b[end] == ')' {
+			o += tail
+			c.out.Truncate(o + 1)
+			c.wrapAddress(k, tag{start: k + 2, end: end}, what)
+			return end + 1 - i
+		}
+	}
 	var closer byte
 	switch {
 	case i > 0 && b[i-1] == '<':
@@ -1752,6 +1766,24 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 	c.wrap(t, what)
 	return t.end - i
 }
+
+// midAddress returns where the "](" is that opens the link address the
+// body offset i is inside of, past its first byte, on i's line and at
+// most maxAddress bytes back: none of the address before i is a space or
+// a bracket. The bound keeps a line of 50,000 tags in linear time.
+func midAddress(b []byte, i int) (int, bool) {
+	from := max(0, i-maxAddress)
+	ls := from + bytes.LastIndexByte(b[from:i], '\n') + 1
+	k := bytes.LastIndex(b[ls:i], []byte("]("))
+	if k < 0 || ls+k+2 >= i || bytes.ContainsAny(b[ls+k+2:i], " \t()<>") {
+		return 0, false
+	}
+	return ls + k, true
+}
+
+// maxAddress is the longest start of a link's address, before a tag in
+// it, that midAddress looks back over.
+const maxAddress = 2048
 
 // bodyLineEnd returns the offset of the line feed that ends the line of
 // the body at offset i, or the body's length. The end found last is
