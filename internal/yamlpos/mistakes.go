@@ -703,6 +703,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 					return a.fail(r, "this %q closes nothing: its %q was closed before it; delete it", string(src[r]), open)
 				}
 				if r < end && (src[r] != '#' || r == i) {
+					if top.off+1 < len(src) && src[top.off+1] == '{' {
+						// "{{ x.crossing }} or so": a value of
+						// plotline's, which YAML took for a mapping.
+						return a.fail(top.off, "%s", bracesMessage(src[top.off:commentStart(src, r, end)]))
+					}
 					return a.decline()
 				}
 				return false
@@ -784,6 +789,23 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		}
 	}
 	return false
+}
+
+// bracesMessage is the message for a value that starts with "{{" and goes
+// on after its "}}": value, as written, unless it holds both kinds of
+// quotes or a line break, is shown in the quotes it needs.
+func bracesMessage(value []byte) string {
+	msg := `a value that starts with "{{" is read by YAML as a mapping: put the whole value in quotes`
+	value = bytes.TrimRight(value, " \t")
+	switch {
+	case bytes.IndexByte(value, '\n') >= 0:
+		return msg
+	case bytes.IndexByte(value, '"') < 0:
+		return msg + `, as in "` + string(value) + `"`
+	case bytes.IndexByte(value, '\'') < 0:
+		return msg + ", as in '" + string(value) + "'"
+	}
+	return msg
 }
 
 // plainBefore reports whether the last character before src[i] that is

@@ -146,7 +146,9 @@ func (d *decoder) decode(n *yaml.Node) (any, bool, error) {
 // Describe names what the node n holds, following an alias, for messages
 // such as "series: want a list of observations, got a number": "a list",
 // "a mapping", "a number", "true or false", "a date", `text "x"` (cut
-// short when long) or "nothing" (for nil, null and an empty value).
+// short when long) or "nothing" (for nil, null and an empty value). A
+// {{ }} written as a value without quotes, which YAML reads as a mapping
+// holding a mapping, is told as such, with the fix.
 func Describe(n *yaml.Node) string {
 	n = Resolve(n)
 	if n == nil {
@@ -156,6 +158,9 @@ func Describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.MappingNode:
+		if unquotedBraces(n) {
+			return bracesDescription
+		}
 		return "a mapping"
 	case yaml.ScalarNode:
 		switch n.ShortTag() {
@@ -175,6 +180,20 @@ func Describe(n *yaml.Node) string {
 		}
 	}
 	return "nothing"
+}
+
+// bracesDescription is what Describe says of a {{ }} written as a value
+// without quotes.
+const bracesDescription = "{{ … }} without quotes, which YAML reads as a mapping: put the whole value in quotes"
+
+// unquotedBraces reports whether n is what YAML makes of "{{ x }}": a flow
+// mapping whose one key is a flow mapping and whose value is empty.
+func unquotedBraces(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) != 2 {
+		return false
+	}
+	k, v := n.Content[0], n.Content[1]
+	return k.Kind == yaml.MappingNode && k.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" && v.Value == ""
 }
 
 // maxQuoted is the most characters of a text value a message quotes.

@@ -90,6 +90,23 @@ func TestDescribe(t *testing.T) {
 	if got := Describe(nil); got != "nothing" {
 		t.Errorf("Describe(nil) = %s; want nothing", got)
 	}
+	// {{ }} without quotes is a mapping whose key is a mapping, and is
+	// told as such; a mapping of a mapping written otherwise is not.
+	for src, want := range map[string]string{
+		"a: {{ x.crossing | approx }}\n": bracesDescription,
+		"a: {{x}}\n":                     bracesDescription,
+		"a: {b: {c: d}}\n":               "a mapping",
+		"a: {{ x }: 1}\n":                "a mapping",
+		"a:\n  b: {c: d}\n":              "a mapping",
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := Describe(doc.Content[0].Content[1]); got != want {
+			t.Errorf("Describe of %q = %s; want %s", src, got, want)
+		}
+	}
 }
 
 // TestResolve checks that an alias is followed, and that a chain of
