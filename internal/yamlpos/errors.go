@@ -105,6 +105,9 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 			if pos, msg, ok := t.tomlCommaNumber(off); ok {
 				return pos, msg
 			}
+			if pos, msg, ok := t.tomlBraces(off); ok {
+				return pos, msg
+			}
 			if pos, msg, ok := t.tomlUnclosed(pe.Message, off); ok {
 				return pos, msg
 			}
@@ -121,6 +124,35 @@ func (t *Text) TOMLError(err error) (diag.Pos, string) {
 		return pos, m[2] + ": " + m[3]
 	}
 	return pos, m[3]
+}
+
+// tomlBracesRE matches the text of a line up to where the TOML decoder
+// stopped at the second brace of a value written "{{ … }}" without quotes,
+// which it took for an inline table whose first key is a brace.
+var tomlBracesRE = regexp.MustCompile(`=[ \t]*(\{)[ \t]*$`)
+
+// tomlBraces says, for a decoding error at the byte offset off, whether it
+// comes from a {{ }} written as a value without quotes, as YAML front
+// matter says it: at the first brace, with the value in quotes.
+func (t *Text) tomlBraces(off int) (diag.Pos, string, bool) {
+	if off >= len(t.src) || t.src[off] != '{' {
+		return diag.Pos{}, "", false
+	}
+	start := bytes.LastIndexByte(t.src[:off], '\n') + 1
+	m := tomlBracesRE.FindSubmatchIndex(t.src[start:off])
+	if m == nil {
+		return diag.Pos{}, "", false
+	}
+	open := start + m[2]
+	end := len(t.src)
+	if i := bytes.IndexByte(t.src[open:], '\n'); i >= 0 {
+		end = open + i
+	}
+	value := bytes.TrimRight(t.src[open:end], "\r")
+	if i := bytes.Index(value, []byte(" #")); i >= 0 {
+		value = value[:i]
+	}
+	return t.OffsetPos(open), bracesMessage(value, "TOML as a table"), true
 }
 
 // tomlCommaBeforeRE matches the text of a line up to where the TOML

@@ -706,7 +706,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 					if top.off+1 < len(src) && src[top.off+1] == '{' {
 						// "{{ x.crossing }} or so": a value of
 						// plotline's, which YAML took for a mapping.
-						return a.fail(top.off, "%s", bracesMessage(src[top.off:commentStart(src, r, end)]))
+						return a.fail(top.off, "%s", bracesMessage(src[top.off:commentStart(src, r, end)], "YAML as a mapping"))
 					}
 					return a.decline()
 				}
@@ -791,11 +791,12 @@ func (a *analyzer) scanFlow(p, end int) bool {
 	return false
 }
 
-// bracesMessage is the message for a value that starts with "{{" and goes
-// on after its "}}": value, as written, unless it holds both kinds of
-// quotes or a line break, is shown in the quotes it needs.
-func bracesMessage(value []byte) string {
-	msg := `a value that starts with "{{" is read by YAML as a mapping: put the whole value in quotes`
+// bracesMessage is the message for a value that starts with "{{", which
+// the decoder refused, reading it as what: value, as written, unless it
+// holds both kinds of quotes or a line break, is shown in the quotes it
+// needs.
+func bracesMessage(value []byte, as string) string {
+	msg := `a value that starts with "{{" is read by ` + as + `: put the whole value in quotes`
 	value = bytes.TrimRight(value, " \t")
 	switch {
 	case bytes.IndexByte(value, '\n') >= 0:
