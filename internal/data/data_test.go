@@ -595,12 +595,16 @@ func TestSchemaErrors(t *testing.T) {
         value: 2
         label: |
           {{ e.rate }}
+      - {date: 2025-01-03, value: 3, label: {{ e.rate }}}
 `,
 			[]string{
 				p + `3:20: unit: {{ }} is not read in the data, which values are computed from: write the unit as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 				p + `5:50: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 				p + `5:87: source: {{ }} is not read in the data, which values are computed from: write the source as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 				p + `8:16: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
+				// Without quotes, YAML reads it as a mapping: the same
+				// error, not one that asks for quotes.
+				p + `10:45: label: {{ }} is not read in the data, which values are computed from: write the label as text (values go in the prose, the title, the description and a chart's title, caption and event labels)`,
 			},
 		},
 		{

@@ -133,8 +133,7 @@ func (p *parser) block(name string, key, val *yaml.Node) *Block {
 	}
 	f := p.mapping(val, "in block \""+name+"\"", []string{"unit", "as_of", "series", "csv", "column", "projection"})
 	if u, ok := f["unit"]; ok {
-		b.Unit, _ = p.text("unit", u.val)
-		p.noValues("unit", u.val, b.Unit)
+		b.Unit, _ = p.dataText("unit", u.val)
 		if n := utf8.RuneCountInString(b.Unit); n > MaxUnitRunes {
 			p.errorf(u.val, "unit: %d characters, more than the %d a unit may have: it is written beside every value of the block, on the chart's axis, in its tooltip and in each row of its table", n, MaxUnitRunes)
 		}
@@ -279,16 +278,14 @@ func (p *parser) readSeries(list *yaml.Node) ([]Point, bool) {
 			good = p.errorf(item, "observation: missing value")
 		}
 		if l, has := f["label"]; has {
-			pt.Label, has = p.text("label", l.val)
-			p.noValues("label", l.val, pt.Label)
+			pt.Label, has = p.dataText("label", l.val)
 			if n := utf8.RuneCountInString(pt.Label); n > MaxLabelRunes {
 				has = p.errorf(l.val, "%s", labelTooLong(n))
 			}
 			good = good && has
 		}
 		if s, has := f["source"]; has {
-			pt.Source, has = p.text("source", s.val)
-			p.noValues("source", s.val, pt.Source)
+			pt.Source, has = p.dataText("source", s.val)
 			good = good && has
 		}
 		if !good {

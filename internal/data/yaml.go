@@ -265,6 +265,19 @@ func (p *parser) number(key string, n *yaml.Node) (float64, bool) {
 	return 0, p.errorf(n, "%s: cannot use %q as a number%s", key, v.Value, hint)
 }
 
+// dataText reads the text of the data's key held by n, a unit, a label or
+// a source, in which a {{ }} is an error (see noValues): written without
+// quotes too, where YAML reads it as a mapping, and a message that asked
+// for quotes would lead to the next error.
+func (p *parser) dataText(key string, n *yaml.Node) (string, bool) {
+	if yamlpos.UnquotedBraces(n) {
+		return "", p.errorf(n, "%s", noValuesMessage(key))
+	}
+	text, ok := p.text(key, n)
+	p.noValues(key, n, text)
+	return text, ok
+}
+
 // noValues reports a {{ }} in text, the value of the data's key held by
 // n: the data is what values are computed from, so a value is never put
 // into it, and it would be shown as typed. The error stands at the {{

@@ -158,7 +158,7 @@ func Describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.MappingNode:
-		if unquotedBraces(n) {
+		if UnquotedBraces(n) {
 			return bracesDescription
 		}
 		return "a mapping"
@@ -186,10 +186,12 @@ func Describe(n *yaml.Node) string {
 // without quotes.
 const bracesDescription = "{{ … }} without quotes, which YAML reads as a mapping: put the whole value in quotes"
 
-// unquotedBraces reports whether n is what YAML makes of "{{ x }}": a flow
+// UnquotedBraces reports whether n, or the node its alias names, is what
+// YAML makes of "{{ x }}" written as a value without quotes: a flow
 // mapping whose one key is a flow mapping and whose value is empty.
-func unquotedBraces(n *yaml.Node) bool {
-	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) != 2 {
+func UnquotedBraces(n *yaml.Node) bool {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) != 2 {
 		return false
 	}
 	k, v := n.Content[0], n.Content[1]
