@@ -12,7 +12,7 @@ build -q --no-cache` with each set of parts left out and the floor, each into an
 folder under /usr/bin/time. The patch is for measuring only and never goes into a release.
 
 The default output folder is in memory (/dev/shm): on the shared machines these figures come
-from, the system time of writing the same files to disk ranged from 4 to 25 s from one run to
+from, the system time of writing the same files to disk ranged from 3.6 to 25 s from one run to
 the next, which hid what the parts cost; --out on disk gives compare.py's setting. Only the
 ratios of one run compare.
 """
