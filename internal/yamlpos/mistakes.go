@@ -76,6 +76,7 @@ type bracket struct {
 	value  bool // in a flow mapping, after the ":" of a key
 	scalar bool // and after some of the value
 	done   bool // after a whole quoted text or closed collection, where a ",", ":" or the closing bracket must come
+	braces int  // when done after a collection that opened with "{{", its offset; else -1
 	indent int  // the indentation of the line it opened on
 }
 
@@ -482,7 +483,7 @@ func (a *analyzer) value(p, end, col int, key string) bool {
 		}
 		return a.afterScalar(q, end)
 	case '[', '{':
-		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.indent})
+		a.flow = append(a.flow, bracket{off: p, ch: c, indent: a.indent, braces: -1})
 		return a.scanFlow(p+1, end)
 	case '*':
 		return a.alias(p, end, false)
@@ -655,6 +656,11 @@ func (a *analyzer) scanFlow(p, end int) bool {
 		c := src[i]
 		top := &a.flow[len(a.flow)-1]
 		if top.done && !isSpace(c) && c != '\r' && c != ',' && c != ':' && c != ']' && c != '}' && c != '#' {
+			if top.braces >= 0 {
+				// {label: {{ x.crossing }} full}: a value of plotline's,
+				// which YAML took for a mapping, and text after it.
+				return a.fail(top.braces, "%s", bracesMessage(src[top.braces:entryEnd(src, i, end)], "YAML as a mapping"))
+			}
 			// ["a" "b"]: a new entry after a whole one, with no comma
 			// between them. Text right after a closing quote, {a: "b: c,
 			// d: "e"}, says rather that this quote was not meant to end
@@ -673,7 +679,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			// "[a,#x", "["a"#x".
 			return false
 		case c == '[' || c == '{':
-			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.indent})
+			a.flow = append(a.flow, bracket{off: i, ch: c, indent: a.indent, braces: -1})
 			i++
 		case c == ']' || c == '}':
 			if (c == ']') != (top.ch == '[') {
@@ -682,10 +688,15 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			if a.suspect == top.off {
 				a.suspect = -1
 			}
+			closed := top.off
 			a.flow = a.flow[:len(a.flow)-1]
 			i++
 			if len(a.flow) > 0 {
-				a.flow[len(a.flow)-1].done = true
+				outer := &a.flow[len(a.flow)-1]
+				outer.done, outer.braces = true, -1
+				if closed+1 < len(src) && src[closed+1] == '{' {
+					outer.braces = closed
+				}
 			}
 			if len(a.flow) == 0 {
 				r := skipSpace(src, i, end)
@@ -742,7 +753,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 				return a.fail(i, "a comma is missing before %q", entryStart(src, i, end))
 			}
 			top.scalar = top.value
-			top.done = true
+			top.done, top.braces = true, -1
 			i = q
 		case c == '*':
 			if a.alias(i, end, true) {
@@ -807,6 +818,17 @@ func bracesMessage(value []byte, as string) string {
 		return msg + ", as in '" + string(value) + "'"
 	}
 	return msg
+}
+
+// entryEnd returns where the entry of a flow collection that goes on at
+// src[i:end] ends: at the next "," or closing bracket, or at the end of
+// the line, less the spaces before it.
+func entryEnd(src []byte, i, end int) int {
+	j := i
+	for j < end && src[j] != ',' && src[j] != '}' && src[j] != ']' {
+		j++
+	}
+	return len(bytes.TrimRight(src[:j], " \t"))
 }
 
 // plainBefore reports whether the last character before src[i] that is
