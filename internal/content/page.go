@@ -529,7 +529,9 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 		}
 		switch key {
 		case "author", "nav", "slug", "image", "tags", "aliases", "lang":
-			p.noValues(key, "write it as text", v, at, diags)
+			if p.noValues(key, "write it as text", v, at, diags) {
+				continue // {{ x }} without quotes: not read as the key's value too
+			}
 		}
 		switch key {
 		case "title":
@@ -999,6 +1001,11 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 		case yaml.ScalarNode:
 			out = append(out, Source{Name: item.Value, NamePos: at(item)})
 		case yaml.MappingNode:
+			if yamlpos.UnquotedBraces(item) {
+				// A name may hold a value, in quotes.
+				diags.Errorf(at(item), "sources: want a name or {name, url}, got %s", yamlpos.Describe(item))
+				continue
+			}
 			var s Source
 			dup := func(k, first *yaml.Node) {
 				diags.Errorf(at(k), "%s", yamlpos.Duplicate(k.Value, "in a source", first.Line))
@@ -1031,22 +1038,30 @@ func parseSources(v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) 
 
 // noValues reports a {{ }} in the value v of key, or in an item of it, a
 // key whose text is used as written: it would be shown as typed. fix says
-// what to write instead.
-func (p *Page) noValues(key, fix string, v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+// what to write instead. A {{ x }} without quotes, which YAML reads as a
+// mapping, is reported the same way, at its brace, rather than as a
+// mapping that quotes would mend; noValues reports whether it found one.
+func (p *Page) noValues(key, fix string, v *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List) (unquoted bool) {
 	items := []*yaml.Node{v}
 	if v.Kind == yaml.SequenceNode {
 		items = v.Content
 	}
+	const msg = "%s: {{ }} is not read here, and would be shown as typed: %s (values go in the prose, the title, the description and a chart's title, caption and event labels)"
 	for _, n := range items {
+		if yamlpos.UnquotedBraces(n) {
+			diags.Errorf(at(n), msg, key, fix)
+			unquoted = true
+			continue
+		}
 		n = yamlpos.Resolve(n)
 		if n.Kind != yaml.ScalarNode {
 			continue
 		}
 		if i := strings.Index(n.Value, "{{"); i >= 0 {
-			diags.Errorf(ValuePositions(p.Path, p.Source, at(n), n.Value)(i),
-				"%s: {{ }} is not read here, and would be shown as typed: %s (values go in the prose, the title, the description and a chart's title, caption and event labels)", key, fix)
+			diags.Errorf(ValuePositions(p.Path, p.Source, at(n), n.Value)(i), msg, key, fix)
 		}
 	}
+	return unquoted
 }
 
 // looksLikeJSON reports whether src starts as a JSON object with a key,

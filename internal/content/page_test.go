@@ -521,6 +521,18 @@ func TestFrontMatterErrors(t *testing.T) {
 			},
 		},
 		{
+			// The same without quotes, which YAML reads as a mapping:
+			// the same error, where asking for quotes would lead to it;
+			// a source's name, which shows values, asks for quotes.
+			name: "values without quotes where they are not read",
+			fm:   "title: T\ndate: 2025-01-01\nauthor: {{ a.y }}\ntags: [a, {{ a.z }}]\nsources:\n  - {{ a.x }}\n  - By {{ a.x }}\n",
+			diags: []string{
+				"content/a.md:4:9: author: {{ }} is not read here, and would be shown as typed: write it as text",
+				"content/a.md:5:11: tags: {{ }} is not read here, and would be shown as typed: write it as text",
+				"content/a.md:7:5: sources: want a name or {name, url}, got {{ … }} without quotes, which YAML reads as a mapping: put the whole value in quotes",
+			},
+		},
+		{
 			// A source's name shows values; its address is used as
 			// written.
 			name:  "a value in a source's address",
