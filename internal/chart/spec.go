@@ -267,7 +267,12 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 			ref.Block = s
 		case "name":
 			before, _, hasValues := strings.Cut(s, "{{")
+			const noValues = "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)"
 			switch {
+			case yamlpos.UnquotedBraces(v):
+				// {{ x }} without quotes, a mapping to YAML: quotes
+				// would only lead to the error below.
+				fail(v, noValues)
 			case !isText:
 				fail(v, "chart: name must be text, got %s", yamlpos.Describe(v))
 			case strings.TrimSpace(s) == "":
@@ -284,7 +289,7 @@ func blockRef(n *yaml.Node, pos func(*yaml.Node) diag.Pos, errorf func(n *yaml.N
 						at.Column++
 					}
 				}
-				fail(&at, "chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)")
+				fail(&at, noValues)
 			}
 			ref.Name = strings.TrimSpace(s)
 		default:

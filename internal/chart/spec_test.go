@@ -192,6 +192,8 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 		// "data: [a, {block: b, name: " is 27 characters, the quote 28,
 		// "B " 29-30, {{ 31.
 		{"data: [a, {block: b, name: \"B {{ b.x }}\"}]\n", "content/a.md:20:31: chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)"},
+		// Without quotes, a mapping to YAML: the same error, at the brace.
+		{"data: [a, {block: b, name: {{ b.x }}}]\n", "content/a.md:20:28: chart: name: {{ }} is not read here, and would be shown as typed: write the name as text (values go in a chart's title, caption and event labels)"},
 		{"data: a\nevents:\n  - {date: 2024-01-01, label: " + strings.Repeat("x", 41) + "}\n",
 			`content/a.md:22:31: chart: event label "` + strings.Repeat("x", 41) + `" is longer than 40 characters: the table and the summary can say more`},
 	} {
