@@ -1089,11 +1089,12 @@ func paramLink(data []byte) (text, href string) {
 	param := func(expr string) string {
 		expr = strings.TrimSpace(expr)
 		if v, ok := strings.CutPrefix(expr, "$"); ok {
-			m := regexp.MustCompile(`\$` + regexp.QuoteMeta(v) + `\s*:=\s*\(?\s*\.Get\s+("\w+"|\d)\s*\)?\s*-?\}\}`).FindSubmatch(data)
-			if m == nil {
+			set := paramVarRE.FindAllSubmatch(data, -1)
+			i := slices.IndexFunc(set, func(m [][]byte) bool { return string(m[1]) == v })
+			if i < 0 {
 				return ""
 			}
-			expr = ".Get " + string(m[1])
+			expr = ".Get " + string(set[i][2])
 		}
 		p, _ := strings.CutPrefix(expr, ".Get")
 		return strings.Trim(strings.Fields(p)[0], `"`)
@@ -1120,6 +1121,11 @@ var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s
 // noteClassRE finds, in a shortcode's template, a block element with a
 // class written out: <div class="note">.
 var noteClassRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"([^"{}]*)"`)
+
+// paramVarRE matches, in a shortcode's template, a variable set to a
+// parameter, its name in the first group and the parameter in the
+// second: {{ $text := .Get "text" }}, {{ $u := (.Get 0) }}.
+var paramVarRE = regexp.MustCompile(`\$(\w+)\s*:=\s*\(?\s*\.Get\s+("\w+"|\d)\s*\)?\s*-?\}\}`)
 
 // partialNoteRE finds, in a shortcode's template, a partial given the
 // kind of a note: {{ partial "admonition.html" (dict "type" "info"

@@ -1716,30 +1716,17 @@ func (c *converter) scanLoopEnd(t tag) (tag, bool) {
 	return tag{}, false
 }
 
-// unreadableDirFS is a MapFS whose folder bad cannot be listed.
-type unreadableDirFS struct {
-	fstest.MapFS
-	bad string
-}
-
-func (f unreadableDirFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if name == f.bad {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
-	}
-	return f.MapFS.ReadDir(name)
-}
-
 // TestMathScriptPastUnreadableFolder checks that a folder of _includes
 // that cannot be read hides no MathJax configuration in a file after it:
 // the search passed over the rest of _includes at the first folder it
 // could not read, and the pages' $…$ were left as they were.
 func TestMathScriptPastUnreadableFolder(t *testing.T) {
-	src := unreadableDirFS{MapFS: fstest.MapFS{
+	src := lockedFS{MapFS: fstest.MapFS{
 		"_config.yml":            {Data: []byte("title: J\n")},
 		"_includes/a/x.html":     {Data: []byte("x")},
 		"_includes/mathjax.html": {Data: []byte("<script>MathJax = { tex: { inlineMath: [['$','$']] } };</script>\n")},
 		"_posts/2024-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nWith $a*b$.\n")},
-	}, bad: "_includes/a"}
+	}, locked: "_includes/a"}
 	res, err := Import(src, Jekyll, time.Now())
 	if err != nil {
 		t.Fatal(err)
