@@ -216,7 +216,7 @@ func watchLoop(ctx context.Context, e *env, sf *siteFlags, hooks *watchHooks) in
 				hooks.nextBase = ""
 			}
 			fmt.Fprintf(e.stdout, "rebuilt after %s: %s rendered, %s written in %d ms\n",
-				describeChanges(b.Paths, b.Result.Sources), count(b.Result.Pages, "page"), count(len(b.Changed), "file"), b.Took.Milliseconds())
+				describeChanges(b.Paths, b.Result.Sources, b.Result.Passing), count(b.Result.Pages, "page"), count(len(b.Changed), "file"), b.Took.Milliseconds())
 			if hooks != nil {
 				hooks.server.Publish(reloadEvent(hooks.basePath, b.Paths, b.Changed))
 			}
@@ -310,13 +310,19 @@ func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 
 // describeChanges names the changes for the rebuild line: the paths the
 // watcher saw that the site reads (a CSV file, a template, an article),
-// or, when every one is a file the site leaves out (an editor's
-// temporary file, content/a.md~), the articles that were rendered
-// because of them (sources).
-func describeChanges(paths, sources []string) string {
-	names := slices.DeleteFunc(slices.Clone(paths), sitefs.LeftOutPath)
+// but for those the site leaves out (an editor's backup, content/a.md~)
+// and those passing, which came and went between two builds (sed -i's
+// temporary file). When that leaves none, it names the articles that
+// were rendered because of them (sources), or else the paths as seen.
+func describeChanges(paths, sources, passing []string) string {
+	names := slices.DeleteFunc(slices.Clone(paths), func(p string) bool {
+		return sitefs.LeftOutPath(p) || slices.Contains(passing, p)
+	})
 	if len(names) == 0 {
 		names = sources
+	}
+	if len(names) == 0 {
+		names = paths
 	}
 	// A name is shown as the build's messages show it: an escape in a
 	// file's name would otherwise reach the terminal.

@@ -34,19 +34,23 @@ func TestPublishErrorSaysWhatIsServed(t *testing.T) {
 // saving templates/partials/\x1b[2Jx.html does not clear the terminal.
 func TestDescribeChanges(t *testing.T) {
 	for _, tc := range []struct {
-		paths, sources []string
-		want           string
+		paths, sources, passing []string
+		want                    string
 	}{
-		{[]string{"content/a.md"}, nil, "content/a.md"},
-		{[]string{"content/a.md~"}, []string{"content/a.md"}, "content/a.md"},
+		{[]string{"content/a.md"}, nil, nil, "content/a.md"},
+		{[]string{"content/a.md~"}, []string{"content/a.md"}, nil, "content/a.md"},
 		// A data file is named, not the article it rendered again.
-		{[]string{"content/articles/lake.csv"}, []string{"content/articles/x.md"}, "content/articles/lake.csv"},
-		{[]string{"templates/partials/\x1b[2Jx.html"}, nil, "templates/partials/\ufffd[2Jx.html"},
-		{[]string{"content/\u202efdp.exe.png", "content/caf\xe9.md"}, nil, "content/\ufffdfdp.exe.png, content/caf\ufffd.md"},
-		{[]string{"a", "b", "c", "d\x07"}, nil, "a, b and 2 more"},
+		{[]string{"content/articles/lake.csv"}, []string{"content/articles/x.md"}, nil, "content/articles/lake.csv"},
+		{[]string{"templates/partials/\x1b[2Jx.html"}, nil, nil, "templates/partials/\ufffd[2Jx.html"},
+		{[]string{"content/\u202efdp.exe.png", "content/caf\xe9.md"}, nil, nil, "content/\ufffdfdp.exe.png, content/caf\ufffd.md"},
+		{[]string{"a", "b", "c", "d\x07"}, nil, nil, "a, b and 2 more"},
+		// sed -i writes a temporary file and renames it over the article.
+		{[]string{"content/articles/a.md", "content/articles/sedq1Xz9"}, []string{"content/articles/a.md"}, []string{"content/articles/sedq1Xz9"}, "content/articles/a.md"},
+		// A file that came and went alone is still named: something was seen.
+		{[]string{"content/4913"}, nil, []string{"content/4913"}, "content/4913"},
 	} {
-		if got := describeChanges(tc.paths, tc.sources); got != tc.want {
-			t.Errorf("describeChanges(%q, %q) = %q; want %q", tc.paths, tc.sources, got, tc.want)
+		if got := describeChanges(tc.paths, tc.sources, tc.passing); got != tc.want {
+			t.Errorf("describeChanges(%q, %q, %q) = %q; want %q", tc.paths, tc.sources, tc.passing, got, tc.want)
 		}
 	}
 }

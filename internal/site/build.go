@@ -143,6 +143,10 @@ type Result struct {
 	// Sources lists the content files whose pages were rendered, for a
 	// rebuild; nil for a full build.
 	Sources []string
+	// Passing lists, for a rebuild, the changed content paths that were
+	// in neither the last build nor this one: files that came and went
+	// between them, such as an editor's temporary file.
+	Passing []string
 	// Claims lists every claim checked, true or false, in the order of
 	// their places; a build that fails on errors lists them too.
 	Claims []Claim

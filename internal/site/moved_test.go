@@ -109,3 +109,45 @@ func TestRebuildNewDeletedRenamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildPassing checks which changed paths a rebuild reports as
+// passing, in neither the last build nor this one: sed -i's temporary
+// file beside the article it renames over, and a Markdown file saved and
+// removed between two builds. A page, a draft and a file of the last
+// build that are removed are not passing: the rebuild takes them out.
+func TestRebuildPassing(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	writeFiles(t, dir, map[string]string{
+		"content/articles/a.md":     "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n",
+		"content/articles/b.md":     "---\ntitle: B\ndate: 2025-01-02\n---\nB.\n",
+		"content/articles/d.md":     "---\ntitle: D\ndate: 2025-01-03\ndraft: true\n---\nD.\n",
+		"content/articles/map.png":  "png",
+		"content/articles/keep.png": "png",
+	})
+	b := newTestBuilder(t, dir, dest)
+	ctx := context.Background()
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA again.\n"})
+	for _, p := range []string{"b.md", "d.md", "map.png"} {
+		if err := os.Remove(filepath.Join(dir, "content/articles", p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changes := []string{"content/articles/a.md", "content/articles/b.md", "content/articles/d.md", "content/articles/map.png",
+		"content/articles/sedq1Xz9", "content/articles/c.md"}
+	res, err := b.Rebuild(ctx, changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full {
+		t.Fatal("a full build; want a rebuild")
+	}
+	want := []string{"content/articles/c.md", "content/articles/sedq1Xz9"}
+	if got := slices.Sorted(slices.Values(res.Passing)); !slices.Equal(got, want) {
+		t.Errorf("passing %q; want %q", got, want)
+	}
+	assertSameAsCleanBuild(t, dir, dest)
+}

@@ -176,6 +176,7 @@ type changePlan struct {
 	copy       []string        // files beside the pages to copy, new or edited
 	newAssets  []string        // of copy, the files new to the site
 	goneAssets []string        // files beside the pages that are gone
+	passing    []string        // changed paths in neither the last build nor this one (see Result.Passing)
 	diags      diag.List       // the changed pages' own problems
 	broken     []string        // source paths of the changed pages that have errors of their own
 }
@@ -273,6 +274,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 			case known:
 				plan.goneAssets = append(plan.goneAssets, p)
 				lost[st.ix.bundles.SitePath(p)] = true
+			default:
+				plan.passing = append(plan.passing, p)
 			}
 			continue
 		}
@@ -296,6 +299,8 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 			if known {
 				drop(p, rec.url)
 				loseAliases(st.ix, p, nil, lost)
+			} else if _, was := st.ix.unbuiltFiles[nfc(p)]; !was {
+				plan.passing = append(plan.passing, p)
 			}
 			continue
 		}
@@ -671,6 +676,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	res.Sources = append(res.Sources, plan.gone...)
 	slices.Sort(res.Sources)
 	res.Sources = slices.Compact(res.Sources)
+	res.Passing = plan.passing
 	return res, nil
 }
 
