@@ -183,7 +183,7 @@ func TestParseSpecBlocksAndEvents(t *testing.T) {
 		// written another way: the date to write, as for the data.
 		{"data: a\nevents:\n  - {date: 2024-06-19T12:00:00Z, label: x}\n", `content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got "2024-06-19T12:00:00Z": only an observation's date takes a time of day; write 2024-06-19`},
 		{"data: a\nevents:\n  - {date: 2024-06-19 23:30:00 -05:00, label: x}\n", `content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got "2024-06-19 23:30:00 -05:00": only an observation's date takes a time of day; write 2024-06-19`},
-		{"data: a\nevents:\n  - {date: 19 June 2024, label: x}\n", `content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got "19 June 2024", write 2024-06-19`},
+		{"data: a\nevents:\n  - {date: 19 June 2024, label: x}\n", `content/a.md:22:12: chart: event date must be a date such as 2024-06-19, got "19 June 2024": write 2024-06-19`},
 		{"data: a\nevents:\n  - {date: 2024-01-01}\n", "content/a.md:22:5: chart: an event needs a date and a label"},
 		// A key given twice is an error, as in the rest of the block, in
 		// an event and in a data item too.

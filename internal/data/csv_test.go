@@ -250,9 +250,9 @@ func TestCSVErrors(t *testing.T) {
 		// guessed; a time of day is read (line 5), an hour 24 is not.
 		{"dates written another way", "date,value\n2024-3,1\n2024/03/01,2\n03/01/2024,3\n2024-03-01T23:00:00-05:00,4\n13/01/2024,5\n2024-03-02T24:00,6\n", "prices.csv", []string{
 			c + `:2:1: date: "2024-3" is not a valid date (want YYYY-MM-DD): that is a month; write it 2024-03`,
-			c + `:3:1: date: "2024/03/01" is not a valid date (want YYYY-MM-DD), write 2024-03-01`,
+			c + `:3:1: date: "2024/03/01" is not a valid date (want YYYY-MM-DD): write 2024-03-01`,
 			c + `:4:1: date: "03/01/2024" is not a valid date (want YYYY-MM-DD): write 2024-01-03 if it is day/month, 2024-03-01 if it is month/day (plotline does not guess)`,
-			c + `:6:1: date: "13/01/2024" is not a valid date (want YYYY-MM-DD), write 2024-01-13`,
+			c + `:6:1: date: "13/01/2024" is not a valid date (want YYYY-MM-DD): write 2024-01-13`,
 			c + `:7:1: date: "2024-03-02T24:00" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2024-03-02T06:00, seconds and a zone optional)`,
 		}},
 		// A sign plotline does not read, a decimal comma and a

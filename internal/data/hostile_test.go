@@ -105,7 +105,7 @@ func TestHostileValues(t *testing.T) {
 		{"date with a time", "data:\n  l:\n    series: [{date: 2024-03-01T10:60:00Z, value: 1}]\n    as_of: 2024/03/05\n",
 			[]string{
 				p + `3:21: date: "2024-03-01T10:60:00Z" is not a valid time (want YYYY-MM-DDTHH:MM, such as 2024-03-01T06:00, seconds and a zone optional)`,
-				p + `4:12: as_of: "2024/03/05" is not a valid date (want YYYY-MM-DD), write 2024-03-05`,
+				p + `4:12: as_of: "2024/03/05" is not a valid date (want YYYY-MM-DD): write 2024-03-05`,
 			}},
 		{"percent signs", "data:\n  l:\n    unit: people\n    series: [{date: 2025-01-01, value: 12%}]\n    projection: {rate: 5%}\n",
 			[]string{

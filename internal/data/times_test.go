@@ -81,8 +81,8 @@ func TestObservationTimes(t *testing.T) {
 		// write, not a YYYY-MM-DD that would drop the time.
 		{"a date another way with a time", "data:\n  g:\n    csv: g.csv\n", "date,value\n14/08/2022 03:00,35\n2022/08/14 6:00,34\n08/03/2022 09:00,33\n",
 			[]string{
-				`content/articles/g.csv:2:1: date: "14/08/2022 03:00" is not a valid date and time (want YYYY-MM-DDTHH:MM), write 2022-08-14T03:00`,
-				`content/articles/g.csv:3:1: date: "2022/08/14 6:00" is not a valid date and time (want YYYY-MM-DDTHH:MM), write 2022-08-14T06:00`,
+				`content/articles/g.csv:2:1: date: "14/08/2022 03:00" is not a valid date and time (want YYYY-MM-DDTHH:MM): write 2022-08-14T03:00`,
+				`content/articles/g.csv:3:1: date: "2022/08/14 6:00" is not a valid date and time (want YYYY-MM-DDTHH:MM): write 2022-08-14T06:00`,
 				`content/articles/g.csv:4:1: date: "08/03/2022 09:00" is not a valid date and time (want YYYY-MM-DDTHH:MM): write 2022-03-08T09:00 if it is day/month, 2022-08-03T09:00 if it is month/day (plotline does not guess)`,
 			}},
 		// Readings of one value at two times are not repeats.

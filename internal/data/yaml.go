@@ -515,7 +515,7 @@ func badObservationDate(key, s string) string {
 
 // otherDateTimeHint says how to write s, a date written another way and a
 // time of day after a space, as a gauge's export gives them ("14/08/2022
-// 03:00"): ", write 2022-08-14T03:00", or both readings where the order of
+// 03:00"): ": write 2022-08-14T03:00", or both readings where the order of
 // day and month is not known. It is "" for anything else.
 func otherDateTimeHint(s string) string {
 	date, clock, ok := strings.Cut(strings.TrimSpace(s), " ")

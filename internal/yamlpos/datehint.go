@@ -9,7 +9,7 @@ import (
 )
 
 // DateHint says how to write s, a date that was refused, as YYYY-MM-DD,
-// when s is a date written another way: ", write 2024-03-01" for
+// when s is a date written another way: ": write 2024-03-01" for
 // 2024/03/01, 2024-3-1, 1 March 2024 or Mar 1, 2024; a day of the month
 // or year for 2024-03 or 2024; both readings of 03/01/2024, whose order of
 // day and month is not guessed; and the date turned round for 2024-24-01,
@@ -17,13 +17,13 @@ import (
 //
 // A date written with the digits of another script (Arabic-Indic
 // ٢٠٢٥-٠٥-١٩, full-width ２０２５-05-19), which look like a date and are
-// none to a program, gets the same hint for its digits 0 to 9: ", write
+// none to a program, gets the same hint for its digits 0 to 9: ": write
 // 2025-05-19, with the digits 0 to 9".
 func DateHint(s string) string {
 	s = strings.TrimSpace(s)
 	if ascii, ok := ASCIIDigits(s); ok {
 		if d, err := time.Parse(time.DateOnly, ascii); err == nil {
-			return fmt.Sprintf(", write %s, with the digits 0 to 9", d.Format(time.DateOnly))
+			return fmt.Sprintf(": write %s, with the digits 0 to 9", d.Format(time.DateOnly))
 		}
 		if hint := DateHint(ascii); hint != "" {
 			return ": with the digits 0 to 9 it is " + ascii + hint
@@ -32,7 +32,7 @@ func DateHint(s string) string {
 	}
 	for _, layout := range []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006"} {
 		if d, err := time.Parse(layout, s); err == nil {
-			return fmt.Sprintf(", write %s", d.Format(time.DateOnly))
+			return fmt.Sprintf(": write %s", d.Format(time.DateOnly))
 		}
 	}
 	// Digits in up to three groups, one separator between them: -, / or .
@@ -65,7 +65,7 @@ func DateHint(s string) string {
 		return fmt.Sprintf(": that is a month; write a day of it, such as %d-%02d-01", nums[0], nums[1])
 	case len(parts) == 3 && len(parts[0]) == 4:
 		if d, ok := day(nums[0], nums[1], nums[2]); ok {
-			return ", write " + d
+			return ": write " + d
 		}
 		// Year, day, month, perhaps: a middle number that is no month,
 		// before one that is. A mistyped month reads so too, hence "if".
@@ -79,9 +79,9 @@ func DateHint(s string) string {
 		case okDM && okMD && dm != md:
 			return fmt.Sprintf(": write %s if it is day/month, %s if it is month/day (plotline does not guess)", dm, md)
 		case okDM:
-			return ", write " + dm
+			return ": write " + dm
 		case okMD:
-			return ", write " + md
+			return ": write " + md
 		}
 	}
 	return ""
