@@ -22,6 +22,7 @@ import (
 	"github.com/yuin/goldmark-emoji/definition"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plotline/plotline/internal/content"
 	"github.com/plotline/plotline/internal/diag"
 	"github.com/plotline/plotline/internal/markdown"
 	"github.com/plotline/plotline/internal/sitefs"
@@ -397,6 +398,7 @@ func (c *converter) syntax(i int) int {
 	case hugo && escapes && b[i] == '$' && len(c.math) > 0 && took(c.hugoMath(i)):
 	case escapes && b[i] == '\\' && took(c.escapedBracket(i)):
 	case hugo && lineStart && (im.conf.docsy || im.conf.alertHook) && !c.inCode(i) && !c.inHTMLBlock(i) && took(c.titledAlert(i)):
+	case (b[i] == '{' || b[i] == '|') && !c.inCode(i) && took(c.pelicanMark(i)):
 	case took(c.emoji(i)) || took(c.link(i)):
 	case b[i] == '<' && !c.inCode(i) && took(c.rawAddresses(i)):
 	default:
@@ -670,6 +672,48 @@ func (c *converter) emoji(i int) int {
 		return 0
 	}
 	return c.wrote(string(e.Unicode), end+1-i)
+}
+
+// pelicanMark leaves out, at body offset i where a Markdown address
+// starts, one of Pelican's marks of a link to a file of the site (see
+// pelicanFile). It returns how many bytes of the body it took.
+func (c *converter) pelicanMark(i int) int {
+	if !addressStart(c.out.Bytes()) {
+		return 0
+	}
+	end := upTo(c.body, i, " \t\n)\"'<>")
+	rest, ok := c.pelicanFile(i, string(c.body[i:end]))
+	if !ok {
+		return 0
+	}
+	return c.converted(end - i - len(rest))
+}
+
+// pelicanFile returns dest, an address at body offset i, without the
+// mark of Pelican's it starts with ({filename}, {static}, {attach}), when
+// the path after the mark names a file of the new site: from the page's
+// folder, or from the content folder's root after a slash, as Pelican
+// read it. A site that moved from Pelican may keep such marks, which its
+// new generator published as part of an address that led nowhere. A
+// note says what went.
+func (c *converter) pelicanFile(i int, dest string) (string, bool) {
+	mark, rest, ok := content.PelicanMark(dest)
+	if !ok || rest == "" {
+		return "", false
+	}
+	file, _ := addressPath(rest)
+	dirs := []string{path.Dir(c.p.dest), c.p.filesDir}
+	if strings.HasPrefix(file, "/") {
+		dirs = []string{"content"}
+	}
+	if !slices.ContainsFunc(dirs, func(dir string) bool {
+		_, found := c.im.res.Files[path.Join(dir, file)]
+		return found && dir != ""
+	}) {
+		return "", false
+	}
+	c.im.done(c.pos(i), "%s, Pelican's mark of a link to a file of the site, which the address showed as typed and led nowhere: left out, the link is to %s", mark, rest)
+	return rest, true
 }
 
 // fixedText returns s, a shortcode's fixed text, as Markdown that shows
@@ -3808,6 +3852,10 @@ func (c *converter) rawAddresses(i int) int {
 		// "Twitter's Point.png".
 		dest := html.UnescapeString(string(b[start:stop]))
 		c.at = start
+		rest, pelican := c.pelicanFile(start, dest)
+		if pelican {
+			dest = rest
+		}
 		u, ok := c.resolve(dest)
 		if target := cmp.Or(u, dest); c.nowhere(target) {
 			// As a Markdown link's text stays without its link, the
@@ -3821,6 +3869,9 @@ func (c *converter) rawAddresses(i int) int {
 			c.im.res.Converted++
 		case strings.Contains(dest, "#"):
 			u = dest // kept, and remembered for mendFragments
+		case pelican:
+			c.im.res.Converted++
+			u = dest
 		default:
 			continue
 		}

@@ -274,6 +274,16 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 	if u.Fragment != "" {
 		suffix += "#" + u.EscapedFragment()
 	}
+	if word, rest, ok := content.PelicanMark(target); ok {
+		// Pelican's {filename}images/x.svg, left in a site that moved on
+		// from it: a browser reads the braces as part of a path.
+		if rest != "" {
+			if _, _, _, err := ix.resolve(from, rest+suffix); err == nil {
+				return "", "", nil, fmt.Errorf("starts with %s, Pelican's mark of a link to a file of the site, which a browser reads as part of the path: write %s", word, rest+suffix)
+			}
+		}
+		return "", "", nil, fmt.Errorf("starts with %s, Pelican's mark of a link to a file of the site, which a browser reads as part of the path; plotline links to a file by its path (no file of the site is at %q)", word, rest)
+	}
 	if target == "" {
 		// The page itself: "#sources".
 		return dest, from.URL, check(from.URL, frag, false), nil

@@ -97,6 +97,28 @@ func TestLinksAsABrowserFollowsThem(t *testing.T) {
 	}
 }
 
+// TestPelicanMarkLinks checks the links of a site that moved from
+// Pelican and kept its marks, {filename}images/x.svg: the error at each
+// says what to write where the path after the mark leads somewhere, and
+// that it leads nowhere otherwise.
+func TestPelicanMarkLinks(t *testing.T) {
+	site := fstest.MapFS{
+		"content/articles/images/x.svg": {Data: []byte("<svg/>")},
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-02\n---\n" +
+			"![x]({filename}images/x.svg) [y]({static}/articles/images/x.svg#top)\n" +
+			"![z](|filename|images/gone.svg)\n")},
+	}
+	_, errs := buildErrors(t, site)
+	want := []string{
+		`content/articles/a.md:5:1: link "{filename}images/x.svg": starts with {filename}, Pelican's mark of a link to a file of the site, which a browser reads as part of the path: write images/x.svg`,
+		`content/articles/a.md:5:30: link "{static}/articles/images/x.svg#top": starts with {static}, Pelican's mark of a link to a file of the site, which a browser reads as part of the path: write /articles/images/x.svg#top`,
+		`content/articles/a.md:6:1: link "|filename|images/gone.svg": starts with |filename|, Pelican's mark of a link to a file of the site, which a browser reads as part of the path; plotline links to a file by its path (no file of the site is at "images/gone.svg")`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestListURLs checks that the list pages links are checked against are
 // the ones the lists make, paged and not.
 func TestListURLs(t *testing.T) {
