@@ -416,6 +416,57 @@ func fillConfig(dst, src map[string]any) map[string]any {
 	return dst
 }
 
+// pinnedHugo returns the version of Hugo that netlify.toml, where a
+// site published by Netlify says which Hugo builds it, sets for the
+// production site, and where: context.production's HUGO_VERSION, else
+// the build's. ok is false when the source has no such file or setting,
+// or the file cannot be read.
+func (im *importer) pinnedHugo() (version string, pos diag.Pos, ok bool) {
+	const name = "netlify.toml"
+	data, err := readFile(im.src, name)
+	if err != nil || yamlpos.TOMLTooDeep(data, yamlpos.MaxTOMLDepth) > 0 {
+		return "", diag.Pos{}, false
+	}
+	var conf map[string]any
+	if _, err := toml.Decode(string(data), &conf); err != nil {
+		return "", diag.Pos{}, false
+	}
+	lines := strings.Split(string(data), "\n")
+	for _, table := range []string{"context.production.environment", "build.environment"} {
+		var v any = conf
+		for part := range strings.SplitSeq(table+".HUGO_VERSION", ".") {
+			m, _ := v.(map[string]any)
+			v = m[part]
+		}
+		s, isText := v.(string)
+		if !isText || s == "" {
+			continue
+		}
+		// At the value: the first line that sets it, from the table's
+		// header on when it has one.
+		pos := diag.Pos{Path: name, Line: 1, Col: 1}
+		from := max(0, slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == "["+table+"]" }))
+		for i, line := range lines[from:] {
+			if k := strings.Index(line, `"`+s+`"`); k >= 0 && strings.Contains(line[:k], "HUGO_VERSION") {
+				pos.Line, pos.Col = from+i+1, k+1
+				break
+			}
+		}
+		return s, pos, true
+	}
+	return "", diag.Pos{}, false
+}
+
+// blackfridayEra reports whether Hugo of the version v ("0.54.0", "v0.58")
+// read Markdown with Blackfriday, as every Hugo before 0.60 did.
+func blackfridayEra(v string) bool {
+	major, rest, _ := strings.Cut(strings.TrimPrefix(v, "v"), ".")
+	minor, _, _ := strings.Cut(rest, ".")
+	m, err1 := strconv.Atoi(major)
+	n, err2 := strconv.Atoi(minor)
+	return err1 == nil && err2 == nil && m == 0 && n < 60
+}
+
 func (im *importer) hugo() error {
 	conf, err := im.hugoConfig()
 	if err != nil {
@@ -445,6 +496,17 @@ func (im *importer) hugo() error {
 	typo := lookup(conf, "markup.goldmark.extensions.typographer")
 	im.conf.straight = typo == false || lookup(conf, "markup.goldmark.extensions.typographer.disable") == true
 	im.conf.blackfriday = lookupString(conf, "markup.goldmark.parser.autoheadingidtype") == "blackfriday"
+	if strings.EqualFold(lookupString(conf, "markup.defaultmarkdownhandler"), "blackfriday") {
+		// Hugo's old Markdown reader, kept by the config until Hugo
+		// 0.100: it published raw HTML and made ids its own way.
+		im.conf.unsafe, im.conf.blackfriday = true, true
+	} else if v, pos, ok := im.pinnedHugo(); ok && blackfridayEra(v) {
+		im.conf.unsafe = true
+		if lookupString(conf, "markup.goldmark.parser.autoheadingidtype") == "" {
+			im.conf.blackfriday = true
+		}
+		im.done(pos, "Hugo %s built the site, before 0.60, with its old Markdown reader (Blackfriday), which published the raw HTML of the pages and made their headings' ids its own way: so do the imported pages (unsafe_html: true, and the old ids written where plotline's differ)", v)
+	}
 	if im.conf.passthrough {
 		// The delimiters Hugo's passthrough reads: with $…$ among the
 		// inline ones, the page's $…$ are found as Hugo found them.
