@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -551,7 +552,6 @@ func (p *page) list(key string, split bool) []string {
 var dateLayouts = []string{
 	"2006-01-02 15:04:05 MST",
 	"2006-01-02T15:04:05-0700",
-	"2006-1-2",
 	"2006-01-02 15:04:05-07:00",
 	// What else Hugo reads (through spf13/cast): the RFC forms of mail
 	// and feeds, and a day written out.
@@ -583,7 +583,13 @@ var dateLayouts = []string{
 // clock time in UTC, as Hugo reads it by default: time.Parse would read
 // it in the importing machine's zone, and its day, with the old address
 // a permalink pattern makes of it, would depend on that machine.
+//
+// A month or a day written with one digit, 2014-1-21 09:30:00 +0100, as
+// Ruby's parser reads it, is read with its zero.
 func parseDate(s string) (time.Time, bool) {
+	if m := shortDayRE.FindStringSubmatch(s); m != nil {
+		s = fmt.Sprintf("%s-%02s-%02s%s", m[1], m[2], m[3], m[4])
+	}
 	if t, err := content.ParseDate(s); err == nil {
 		return t, true
 	}
@@ -594,6 +600,10 @@ func parseDate(s string) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// shortDayRE matches a date whose month or day has one digit, and what
+// follows it.
+var shortDayRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 
 // render writes the page's new front matter and its converted body.
 func (im *importer) render(p *page) []byte {
@@ -816,7 +826,11 @@ func (p *page) dateNode(key string) *yaml.Node {
 		return n
 	}
 	if t, ok := parseDate(s); ok {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(time.RFC3339)}
+		layout := time.RFC3339
+		if !strings.ContainsRune(s, ':') {
+			layout = time.DateOnly // a day alone, 2013-1-20, stays one
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(layout)}
 	}
 	return n
 }
