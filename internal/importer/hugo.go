@@ -2231,7 +2231,7 @@ func linkText(title string) string {
 		case r == '[' || r == ']':
 			fmt.Fprintf(&b, "&#%d;", r)
 			continue
-		case strings.ContainsRune("\\*_`<>&!#", r):
+		case strings.ContainsRune("\\*_`<>&!#{", r):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

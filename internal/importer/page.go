@@ -577,6 +577,11 @@ var dateLayouts = []string{
 	"2 Jan, 2006",
 }
 
+// typedBraces returns s, a title or a description that the source showed
+// as typed, with each {{ written \{{, which plotline shows as two braces
+// where it would read a value.
+func typedBraces(s string) string { return strings.ReplaceAll(s, "{{", `\{{`) }
+
 // parseDate reads a date as plotline does, or in one of the other forms
 // the generators accept. A date without an offset, or with a zone's name
 // other than UTC or GMT (PST; IST names three zones), is read at its
@@ -622,7 +627,7 @@ func (im *importer) render(p *page) []byte {
 	}
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
-	add("title", scalar(p.title))
+	add("title", scalar(typedBraces(p.title)))
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))
 	} else if n := p.dateNode("date"); n != nil {
@@ -642,7 +647,7 @@ func (im *importer) render(p *page) []byte {
 				d = plain
 				im.done(p.fieldPos(k), "%s: its Markdown (links, emphasis, code) written as plain text, as plotline shows a description", k)
 			}
-			add("description", scalar(d))
+			add("description", scalar(typedBraces(d)))
 			consumed[k] = true
 			break
 		}
