@@ -205,7 +205,7 @@ func (im *importer) readPage(src string, data []byte) (*page, bool) {
 	if !p.toml {
 		im.laterKeys(p, json)
 	}
-	im.dropBOMs(p)
+	im.mendText(p)
 	p.title = p.str("title")
 	p.slug = p.str("slug")
 	p.draft = p.bool("draft") || p.has("published") && !p.bool("published")
@@ -248,32 +248,103 @@ func (im *importer) laterKeys(p *page, json bool) {
 	p.fields = kept
 }
 
-// dropBOMs leaves out of p's front matter values, but for its old
-// addresses, each byte order mark (U+FEFF), which a spreadsheet's cells
-// leave behind and the source showed as nothing, with a note at each key
-// that had one. yaml.v3 would write a value that holds one as a row of
-// \x escapes.
-func (im *importer) dropBOMs(p *page) {
-	var drop func(n *yaml.Node) bool
-	drop = func(n *yaml.Node) bool {
-		found := false
-		if n.Kind == yaml.ScalarNode && strings.ContainsRune(n.Value, '\uFEFF') {
-			n.Value = strings.ReplaceAll(n.Value, "\uFEFF", "")
-			found = true
-		}
-		for _, c := range n.Content {
-			found = drop(c) || found
-		}
-		return found
-	}
+// mendText mends p's front-matter values, but for its old addresses,
+// which keep every character they have: each byte order mark (U+FEFF),
+// which a spreadsheet's cells leave behind and the source showed as
+// nothing, is left out (yaml.v3 would write a value that holds one as a
+// row of \x escapes), and a value that spells UTF-8 one byte a character
+// is read as that UTF-8 (see utf8Spelt). A note at each key says what
+// changed.
+func (im *importer) mendText(p *page) {
 	for _, f := range p.fields {
 		if slices.ContainsFunc([]string{"permalink", "url", "aliases", "redirect_from"}, func(k string) bool { return p.is(f.key, k) }) {
-			continue // the old address keeps every character it has
+			continue
 		}
-		if drop(f.val) {
+		var boms bool
+		spelt := map[string]string{}
+		mendScalars(f.val, func(v string) string {
+			if strings.ContainsRune(v, '\uFEFF') {
+				v, boms = strings.ReplaceAll(v, "\uFEFF", ""), true
+			}
+			return utf8Spelt(v, spelt)
+		})
+		if boms {
 			im.done(f.pos, "%s: the character U+FEFF, a byte order mark, which shows as nothing: left out", f.key)
 		}
+		for _, from := range slices.Sorted(maps.Keys(spelt)) {
+			im.done(f.pos, "%s: %+q, the bytes of %s in UTF-8 read one a character (as a WordPress export writes them, \\x escapes in YAML), which the source showed as %d characters: written %s", f.key, from, spelt[from], utf8.RuneCountInString(from), spelt[from])
+		}
 	}
+}
+
+// mendScalars replaces the value of each scalar in n, or below it, by
+// what fix makes of it.
+func mendScalars(n *yaml.Node, fix func(string) string) {
+	if n.Kind == yaml.ScalarNode {
+		n.Value = fix(n.Value)
+	}
+	for _, c := range n.Content {
+		mendScalars(c, fix)
+	}
+}
+
+// utf8Spelt returns s with each run of the characters U+0080 to U+00FF
+// whose characters, taken as bytes, are UTF-8, written as what that
+// UTF-8 says, when one such run holds one of the controls U+0080 to
+// U+009F, which no text holds: "you\u00e2\u0080\u0099re" is "you’re",
+// which a WordPress export wrote "you\xE2\x80\x99re" in a double-quoted
+// YAML title, whose \x escapes are characters, not bytes; "été", spelt
+// "\u00c3\u00a9t\u00c3\u00a9" beside it, is mended too, but not alone,
+// as a text may hold "Ã©" on purpose. A character of the range alone
+// stays (café). Each run mended goes into spelt, mapped to what it
+// became.
+func utf8Spelt(s string, spelt map[string]string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9f }) {
+		return s
+	}
+	// The runs, each with the UTF-8 its characters spell ("" for none).
+	type run struct{ text, utf8 string }
+	var runs []run
+	control := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] >= 0x80 && rs[j] <= 0xff {
+			j++
+		}
+		if j == i {
+			for j < len(rs) && (rs[j] < 0x80 || rs[j] > 0xff) {
+				j++
+			}
+			runs = append(runs, run{text: string(rs[i:j])})
+			i = j
+			continue
+		}
+		raw := make([]byte, j-i)
+		for k, r := range rs[i:j] {
+			raw[k] = byte(r)
+		}
+		r := run{text: string(rs[i:j])}
+		if j-i > 1 && utf8.Valid(raw) {
+			r.utf8 = string(raw)
+			control = control || slices.ContainsFunc(rs[i:j], func(r rune) bool { return r <= 0x9f })
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	if !control {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		if r.utf8 == "" {
+			b.WriteString(r.text)
+			continue
+		}
+		spelt[r.text] = r.utf8
+		b.WriteString(r.utf8)
+	}
+	return b.String()
 }
 
 // splitFrontMatter finds the front matter of src between "---" or "+++"
