@@ -279,6 +279,13 @@ func TestPositionsCountFileLines(t *testing.T) {
 			want: []string{`content/a.md:4:25: front matter: the character U+000B cannot be shown in a web page: remove it`},
 		},
 		{
+			// A WordPress export's title: the \x escapes are characters
+			// of their own, U+00E2 U+0080 U+0099, not the bytes of ’.
+			name: "utf-8 spelt one byte a character",
+			src:  "---\ntitle: \"you\\xE2\\x80\\x99re\"\ndate: 2025-01-02\n---\n",
+			want: []string{`content/a.md:2:8: title: the character U+0080 cannot be shown in a web page: "\u00e2\u0080\u0099" are the bytes of ’ in UTF-8, each read as a character (in double quotes, \xE2 is the character U+00E2, not a byte): write ’`},
+		},
+		{
 			name: "not a mapping",
 			src:  "---\n- a\n- b\n---\n",
 			want: []string{"content/a.md:2:1: front matter must be a mapping of keys to values"},

@@ -253,7 +253,7 @@ func (im *importer) laterKeys(p *page, json bool) {
 // which a spreadsheet's cells leave behind and the source showed as
 // nothing, is left out (yaml.v3 would write a value that holds one as a
 // row of \x escapes), and a value that spells UTF-8 one byte a character
-// is read as that UTF-8 (see utf8Spelt). A note at each key says what
+// is read as that UTF-8 (see yamlpos.SpeltUTF8). A note at each key says what
 // changed.
 func (im *importer) mendText(p *page) {
 	for _, f := range p.fields {
@@ -266,7 +266,7 @@ func (im *importer) mendText(p *page) {
 			if strings.ContainsRune(v, '\uFEFF') {
 				v, boms = strings.ReplaceAll(v, "\uFEFF", ""), true
 			}
-			return utf8Spelt(v, spelt)
+			return yamlpos.SpeltUTF8(v, spelt)
 		})
 		if boms {
 			im.done(f.pos, "%s: the character U+FEFF, a byte order mark, which shows as nothing: left out", f.key)
@@ -286,65 +286,6 @@ func mendScalars(n *yaml.Node, fix func(string) string) {
 	for _, c := range n.Content {
 		mendScalars(c, fix)
 	}
-}
-
-// utf8Spelt returns s with each run of the characters U+0080 to U+00FF
-// whose characters, taken as bytes, are UTF-8, written as what that
-// UTF-8 says, when one such run holds one of the controls U+0080 to
-// U+009F, which no text holds: "you\u00e2\u0080\u0099re" is "you’re",
-// which a WordPress export wrote "you\xE2\x80\x99re" in a double-quoted
-// YAML title, whose \x escapes are characters, not bytes; "été", spelt
-// "\u00c3\u00a9t\u00c3\u00a9" beside it, is mended too, but not alone,
-// as a text may hold "Ã©" on purpose. A character of the range alone
-// stays (café). Each run mended goes into spelt, mapped to what it
-// became.
-func utf8Spelt(s string, spelt map[string]string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9f }) {
-		return s
-	}
-	// The runs, each with the UTF-8 its characters spell ("" for none).
-	type run struct{ text, utf8 string }
-	var runs []run
-	control := false
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		j := i
-		for j < len(rs) && rs[j] >= 0x80 && rs[j] <= 0xff {
-			j++
-		}
-		if j == i {
-			for j < len(rs) && (rs[j] < 0x80 || rs[j] > 0xff) {
-				j++
-			}
-			runs = append(runs, run{text: string(rs[i:j])})
-			i = j
-			continue
-		}
-		raw := make([]byte, j-i)
-		for k, r := range rs[i:j] {
-			raw[k] = byte(r)
-		}
-		r := run{text: string(rs[i:j])}
-		if j-i > 1 && utf8.Valid(raw) {
-			r.utf8 = string(raw)
-			control = control || slices.ContainsFunc(rs[i:j], func(r rune) bool { return r <= 0x9f })
-		}
-		runs = append(runs, r)
-		i = j
-	}
-	if !control {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range runs {
-		if r.utf8 == "" {
-			b.WriteString(r.text)
-			continue
-		}
-		spelt[r.text] = r.utf8
-		b.WriteString(r.utf8)
-	}
-	return b.String()
 }
 
 // splitFrontMatter finds the front matter of src between "---" or "+++"

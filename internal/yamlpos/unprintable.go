@@ -2,6 +2,9 @@ package yamlpos
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -84,7 +87,11 @@ func CheckUnprintable(n *yaml.Node, what string, pos func(*yaml.Node) diag.Pos, 
 				if key != "" {
 					prefix += key + ": "
 				}
-				diags.Errorf(pos(n), "%s%s", prefix, UnprintableMessage(r))
+				msg := UnprintableMessage(r)
+				if hint := speltHint(n.Value); hint != "" {
+					msg = UnprintableWhat(r) + hint
+				}
+				diags.Errorf(pos(n), "%s%s", prefix, msg)
 			}
 		case yaml.MappingNode:
 			for k, v := range Pairs(n) {
@@ -98,4 +105,79 @@ func CheckUnprintable(n *yaml.Node, what string, pos func(*yaml.Node) diag.Pos, 
 		}
 	}
 	walk(n, "")
+}
+
+// speltHint says, for a value whose unprintable characters are bytes of
+// UTF-8 spelt one a character (see SpeltUTF8), what to write in their
+// place: ": "\u00e2\u0080\u0099" are the bytes of ’ in UTF-8, … write
+// ’". It is "" for any other value.
+func speltHint(v string) string {
+	spelt := map[string]string{}
+	SpeltUTF8(v, spelt)
+	if len(spelt) == 0 {
+		return ""
+	}
+	from := slices.Sorted(maps.Keys(spelt))[0]
+	return fmt.Sprintf(": %+q are the bytes of %s in UTF-8, each read as a character (in double quotes, \\x%02X is the character U+%04X, not a byte): write %s", from, spelt[from], []rune(from)[0], []rune(from)[0], spelt[from])
+}
+
+// SpeltUTF8 returns s with each run of the characters U+0080 to U+00FF
+// whose characters, taken as bytes, are UTF-8, written as what that
+// UTF-8 says, when one such run holds one of the controls U+0080 to
+// U+009F, which no text holds: "you\u00e2\u0080\u0099re" is "you’re",
+// which a WordPress export wrote "you\xE2\x80\x99re" in a double-quoted
+// YAML title, whose \x escapes are characters, not bytes; "été", spelt
+// "\u00c3\u00a9t\u00c3\u00a9" beside it, is mended too, but not alone,
+// as a text may hold "Ã©" on purpose. A character of the range alone
+// stays (café). Each run mended goes into spelt (when it is not nil),
+// mapped to what it became.
+func SpeltUTF8(s string, spelt map[string]string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9f }) {
+		return s
+	}
+	// The runs, each with the UTF-8 its characters spell ("" for none).
+	type run struct{ text, utf8 string }
+	var runs []run
+	control := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] >= 0x80 && rs[j] <= 0xff {
+			j++
+		}
+		if j == i {
+			for j < len(rs) && (rs[j] < 0x80 || rs[j] > 0xff) {
+				j++
+			}
+			runs = append(runs, run{text: string(rs[i:j])})
+			i = j
+			continue
+		}
+		raw := make([]byte, j-i)
+		for k, r := range rs[i:j] {
+			raw[k] = byte(r)
+		}
+		r := run{text: string(rs[i:j])}
+		if j-i > 1 && utf8.Valid(raw) {
+			r.utf8 = string(raw)
+			control = control || slices.ContainsFunc(rs[i:j], func(r rune) bool { return r <= 0x9f })
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	if !control {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		if r.utf8 == "" {
+			b.WriteString(r.text)
+			continue
+		}
+		if spelt != nil {
+			spelt[r.text] = r.utf8
+		}
+		b.WriteString(r.utf8)
+	}
+	return b.String()
 }

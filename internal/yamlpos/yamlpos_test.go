@@ -562,3 +562,21 @@ func TestOffsetEveryPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeltUTF8 checks which runs of the characters U+0080 to U+00FF are
+// read as the UTF-8 they spell: those of a value that holds a control
+// among them, as a WordPress export's \x escapes make, and no other.
+func TestSpeltUTF8(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"you\u00e2\u0080\u0099re", "you’re"},
+		{"caf\u00e9 \u00e2\u0080\u0094 \u00c3\u00a9t\u00c3\u00a9", "café — été"},
+		{"\u00c3\u00a9t\u00c3\u00a9", "\u00c3\u00a9t\u00c3\u00a9"}, // no control: it may be meant
+		{"a\u0085b", "a\u0085b"},                                   // a control that spells nothing
+		{"\u00e2\u0080", "\u00e2\u0080"},                           // a cut sequence
+		{"plain", "plain"},
+	} {
+		if got := SpeltUTF8(tc.in, nil); got != tc.want {
+			t.Errorf("SpeltUTF8(%+q) = %+q; want %+q", tc.in, got, tc.want)
+		}
+	}
+}
