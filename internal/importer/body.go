@@ -1048,16 +1048,24 @@ func (c *converter) hugo(i int) int {
 		}
 	}
 	if sc.quote && !t.closing {
-		header := ""
-		if kind := classAlert(args.pos(0)); kind != "" && sc.quoteKind {
-			// A note of that kind: the alert nearest it.
-			header = "[!" + kind + "]\n"
-		} else if kind := sc.note; kind != "" {
-			// A note of its template's kind.
-			header = "[!" + kind + "]\n"
+		kind := ""
+		if k := classAlert(cmp.Or(args.pos(0), sc.kindDefault)); k != "" && sc.quoteKind {
+			kind = k // a note of that kind: the alert nearest it
+		} else if sc.note != "" {
+			kind = sc.note // a note of its template's kind
 		}
-		if n := c.quoteStart(t, header, quoteFooter(args, sc.cites)); n > 0 {
-			return n
+		if title := args.get("title", 1); kind != "" && sc.noteTitle && strings.TrimSpace(title) != "" {
+			if n := c.alertStart(t, kind, title); n > 0 {
+				return n
+			}
+		} else {
+			header := ""
+			if kind != "" {
+				header = "[!" + kind + "]\n"
+			}
+			if n := c.quoteStart(t, header, quoteFooter(args, sc.cites)); n > 0 {
+				return n
+			}
 		}
 	}
 	if sc.media != "" && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {

@@ -893,6 +893,13 @@ type shortcode struct {
 	// (<div class="warning">), the alert nearest that class, "WARNING".
 	quote, quoteKind bool
 	note             string
+	// kindDefault: the kind of note the template takes when its first
+	// parameter is not given ({{ $type := .Get 0 | default "info" }});
+	// noteTitle: it shows its second parameter, or its title one, as
+	// the note's title (beautifulhugo's callout, a heading above the
+	// inside).
+	kindDefault string
+	noteTitle   bool
 	// details, math: a <details> of its inside, or its inside as
 	// mathematics for a script to typeset (hugo-book's katex).
 	details, math bool
@@ -1005,6 +1012,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				// callout, whose first parameter is a note's kind.
 				s.quote, s.quoteKind = true, true
 			}
+			if m := kindDefaultRE.FindSubmatch(data); s.quoteKind && m != nil {
+				s.kindDefault = string(m[1]) + string(m[2])
+			}
+			s.noteTitle = (s.quoteKind || s.note != "") && !s.cites && noteTitleRE.Match(data)
 			if m := iconAlertRE.FindSubmatch(data); s.inner && !s.quote && m != nil {
 				s.iconAlert = string(m[1])
 			}
@@ -1106,6 +1117,14 @@ const maxShortcodeDepth = 4
 // its first parameter, the kind of a note: hugo-book's hint,
 // "class" (slice "book-hint" (or (.Get 0) "default")).
 var quoteClassRE = regexp.MustCompile(`class[^\n]*\.Get\s+0\b`)
+
+// kindDefaultRE finds, in a shortcode's template, the default of its
+// first parameter: .Get 0 | default "info", or default "info" (.Get 0).
+var kindDefaultRE = regexp.MustCompile(`\.Get\s+0\s*\|\s*default\s+"([\w-]+)"|default\s+"([\w-]+)"\s+\(?\s*\.Get\s+0\b`)
+
+// noteTitleRE finds, in a note shortcode's template, its second
+// parameter or its title one, which it shows as the note's title.
+var noteTitleRE = regexp.MustCompile(`\.Get\s+(?:1\b|"title")`)
 
 // getZeroVarRE finds, in a shortcode's template, a variable given its
 // first parameter: {{ $type := .Get 0 }}.
