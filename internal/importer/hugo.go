@@ -944,6 +944,31 @@ type shortcode struct {
 	text string
 }
 
+// partialOnlyRE matches a shortcode's template that hands itself to a
+// partial and does nothing else but comment: {{ partial "x.html" . }}.
+var partialOnlyRE = regexp.MustCompile(`^(?:\s|<!--(?:[^-]|-[^-])*-->|\{\{-?\s*/\*(?:[^*]|\*[^/])*\*/\s*-?\}\})*\{\{-?\s*partial\s+"([^"]+)"\s+\.\s*-?\}\}\s*$`)
+
+// partialTemplate returns the text of the partial name (with or without
+// its .html) that Hugo would use: the site's layouts/partials (or
+// _partials, Hugo 0.146 on) before its themes', the first theme first.
+func partialTemplate(src fs.FS, themes []string, name string) ([]byte, bool) {
+	if path.Ext(name) == "" {
+		name += ".html"
+	}
+	roots := []string{"layouts"}
+	for _, theme := range themes {
+		roots = append(roots, "themes/"+theme+"/layouts", "_vendor/"+theme+"/layouts")
+	}
+	for _, root := range roots {
+		for _, dir := range []string{"_partials", "partials"} {
+			if data, err := readFile(src, path.Join(root, dir, name)); err == nil {
+				return data, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // siteShortcodes reads the shortcodes of the site and its themes into
 // sc.shortcodes. conf names the themes; the site's template of a name is
 // the one Hugo uses, of layouts/_shortcodes (Hugo 0.146 on) before
@@ -970,6 +995,13 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if err != nil {
 				sc.shortcodes[name] = s
 				continue
+			}
+			if m := partialOnlyRE.FindSubmatch(data); m != nil {
+				// {{ partial "shortcodes/figure.html" . }}: the partial,
+				// given the shortcode itself, is its template.
+				if p, ok := partialTemplate(src, themes, string(m[1])); ok {
+					data = p
+				}
 			}
 			text := strings.TrimSpace(string(data))
 			if text == "" || strings.Contains(text, "{{") || strings.Contains(text, "<") {
