@@ -960,11 +960,13 @@ func (c *converter) hugo(i int) int {
 		return c.wrapAt(i, t, fmt.Sprintf("%s: no page %q", t.name, args.get("path", 0)))
 	case "blogdown/postref":
 		return c.wrote(c.postref(), t.end-i)
-	case "youtube", "vimeo":
+	case "youtube", "vimeo", "vimeo_simple":
+		// vimeo_simple: Hugo's of a still image and a link, before 0.142.
 		if id := args.get("id", 0); id != "" {
-			return c.writeLink(i, t.end, videoLinks[t.name][0]+id, videoLinks[t.name][1]+id)
+			site := videoLinks[strings.TrimSuffix(t.name, "_simple")]
+			return c.writeLink(i, t.end, site[0]+id, site[1]+id)
 		}
-	case "tweet", "x":
+	case "tweet", "x", "twitter", "twitter_simple", "x_simple":
 		// Hugo's post of X (Twitter): {{< tweet user="u" id="1" >}}, or
 		// the id alone in older sites.
 		id := args.named["id"]
