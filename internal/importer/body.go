@@ -702,14 +702,11 @@ func (c *converter) pelicanFile(i int, dest string) (string, bool) {
 		return "", false
 	}
 	file, _ := addressPath(rest)
-	dirs := []string{path.Dir(c.p.dest), c.p.filesDir}
-	if strings.HasPrefix(file, "/") {
-		dirs = []string{"content"}
-	}
-	if !slices.ContainsFunc(dirs, func(dir string) bool {
-		_, found := c.im.res.Files[path.Join(dir, file)]
-		return found && dir != ""
-	}) {
+	if rooted, ok := strings.CutPrefix(file, "/"); ok {
+		if _, found := c.im.res.Files[path.Join("content", rooted)]; !found {
+			return "", false
+		}
+	} else if !c.besidePage(file) {
 		return "", false
 	}
 	c.im.done(c.pos(i), "%s, Pelican's mark of a link to a file of the site, which the address showed as typed and led nowhere: left out, the link is to %s", mark, rest)
@@ -1102,12 +1099,19 @@ func (c *converter) siteImage(src string) bool {
 		return true
 	}
 	file, _ := addressPath(src)
+	return c.besidePage(file) || c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
+}
+
+// besidePage reports whether file, a relative path, names a file of the
+// new site from the page's folder, or from the folder its files stayed
+// in (a translation by file name).
+func (c *converter) besidePage(file string) bool {
 	for _, dir := range []string{path.Dir(c.p.dest), c.p.filesDir} {
 		if _, ok := c.im.res.Files[path.Join(dir, file)]; ok && dir != "" {
 			return true
 		}
 	}
-	return c.im.onSite("/"+file) || c.p.oldURL != "" && c.im.onSite(path.Join(c.p.oldURL, file))
+	return false
 }
 
 // serverOnly wraps the shortcode that starts with t, whose template shows

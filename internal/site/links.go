@@ -277,12 +277,13 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 	if word, rest, ok := content.PelicanMark(target); ok {
 		// Pelican's {filename}images/x.svg, left in a site that moved on
 		// from it: a browser reads the braces as part of a path.
+		why := "starts with " + word + ", Pelican's mark of a link to a file of the site, which a browser reads as part of the path"
 		if rest != "" {
 			if _, _, _, err := ix.resolve(from, rest+suffix); err == nil {
-				return "", "", nil, fmt.Errorf("starts with %s, Pelican's mark of a link to a file of the site, which a browser reads as part of the path: write %s", word, rest+suffix)
+				return "", "", nil, fmt.Errorf("%s: write %s", why, rest+suffix)
 			}
 		}
-		return "", "", nil, fmt.Errorf("starts with %s, Pelican's mark of a link to a file of the site, which a browser reads as part of the path; plotline links to a file by its path (no file of the site is at %q)", word, rest)
+		return "", "", nil, fmt.Errorf("%s; plotline links to a file by its path (no file of the site is at %q)", why, rest)
 	}
 	if target == "" {
 		// The page itself: "#sources".

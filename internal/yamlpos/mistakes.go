@@ -694,7 +694,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 			if len(a.flow) > 0 {
 				outer := &a.flow[len(a.flow)-1]
 				outer.done, outer.braces = true, -1
-				if closed+1 < len(src) && src[closed+1] == '{' {
+				if opensBraces(src, closed) {
 					outer.braces = closed
 				}
 			}
@@ -714,7 +714,7 @@ func (a *analyzer) scanFlow(p, end int) bool {
 					return a.fail(r, "this %q closes nothing: its %q was closed before it; delete it", string(src[r]), open)
 				}
 				if r < end && (src[r] != '#' || r == i) {
-					if top.off+1 < len(src) && src[top.off+1] == '{' {
+					if opensBraces(src, top.off) {
 						// "{{ x.crossing }} or so": a value of
 						// plotline's, which YAML took for a mapping.
 						return a.fail(top.off, "%s", bracesMessage(src[top.off:commentStart(src, r, end)], "YAML as a mapping"))
@@ -818,6 +818,12 @@ func bracesMessage(value []byte, as string) string {
 		return msg + ", as in '" + string(value) + "'"
 	}
 	return msg
+}
+
+// opensBraces reports whether the flow mapping that opens at src[off]
+// opens with "{{", as a value of plotline's written without quotes.
+func opensBraces(src []byte, off int) bool {
+	return off+1 < len(src) && src[off] == '{' && src[off+1] == '{'
 }
 
 // entryEnd returns where the entry of a flow collection that goes on at
