@@ -1185,9 +1185,9 @@ func (c *converter) liquid(i int) int {
 			switch {
 			case addressStart(out):
 				s = "/" // [home]({{ site.url }}): the home page
-			case strings.Contains(expr, "url") && strings.Contains(c.im.conf.baseURL, "://"):
+			case strings.Contains(expr, "url") && c.im.conf.publishedURL() != "":
 				// In prose: the address Jekyll showed.
-				s = strings.TrimSuffix(c.im.conf.baseURL, "/")
+				s = strings.TrimSuffix(c.im.conf.publishedURL(), "/")
 			}
 		}
 		if ok {
@@ -3996,6 +3996,30 @@ func (c *converter) dropRef(i int) int {
 	return end
 }
 
+// previewed returns the site path of dest, a full address on the
+// writer's own machine at the source's base URL
+// ("http://localhost:1313/posts/b/", where hugo server previewed it), when
+// it names something of the new site: readers cannot follow the address
+// itself. The second result is false for any other address.
+func (c *converter) previewed(dest string) (string, bool) {
+	if !localHost(dest) {
+		return "", false
+	}
+	p, ok := c.im.onOwnHost(dest)
+	if !ok {
+		return "", false
+	}
+	u, ok := c.rooted(p)
+	if !ok {
+		if at, _ := addressPath(p); !c.im.onSite(at) {
+			return "", false
+		}
+		u = p
+	}
+	c.im.done(c.pos(c.at), "link %s is on the writer's own machine, where %s previewed the site: written as %s, its address on this site", dest, map[Kind]string{Hugo: "hugo server", Jekyll: "jekyll serve"}[c.im.kind], u)
+	return u, true
+}
+
 // refLabelEnd reports whether line, the start of a line up to a
 // destination, is a reference definition's label and colon: "[x]: ".
 func refLabelEnd(line []byte) bool {
@@ -4016,7 +4040,7 @@ func (c *converter) resolve(dest string) (string, bool) {
 		return "", false
 	}
 	if k := strings.IndexAny(dest, ":/?#"); k >= 0 && dest[k] == ':' {
-		return "", false // a scheme: mailto:, https:
+		return c.previewed(dest) // a scheme: mailto:, https:
 	}
 	file, frag, _ := strings.Cut(dest, "#")
 	file, _, _ = strings.Cut(file, "?")
@@ -4102,7 +4126,7 @@ func (c *converter) rooted(dest string) (string, bool) {
 		}
 		return site, true
 	}
-	if p, _ := addressPath(dest); c.im.onSite(p) {
+	if p, _ := addressPath(dest); c.im.onSite(p) || c.im.conf.publishedURL() == "" {
 		return c.elsewhere(dest, dest)
 	}
 	abs := base.Scheme + "://" + base.Host + dest
@@ -4158,8 +4182,8 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		c.im.done(c.pos(c.at), "link %s names the file /%s with a / after it, an address that led nowhere: written without the /", written, f)
 		return (&url.URL{Path: "/" + f}).EscapedPath() + rest, true
 	}
-	base := c.im.conf.baseURL
-	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
+	base := c.im.conf.publishedURL()
+	if base == "" {
 		return "", false
 	}
 	if c.im.onSite(filePath) {
@@ -4177,8 +4201,7 @@ func (c *converter) nowhere(dest string) bool {
 	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.ContainsAny(dest, "{<") {
 		return false
 	}
-	base := c.im.conf.baseURL
-	if strings.HasPrefix(base, "http://") || strings.HasPrefix(base, "https://") {
+	if c.im.conf.publishedURL() != "" {
 		return false
 	}
 	p, _ := addressPath(dest)

@@ -483,6 +483,9 @@ func (im *importer) hugo() error {
 	def := "languages." + strings.ToLower(cmp.Or(lookupString(conf, "defaultcontentlanguage"), "en")) + "."
 	im.conf.title = cmp.Or(lookupString(conf, def+"title"), lookupString(conf, "title"))
 	im.conf.baseURL = lookupString(conf, "baseurl")
+	if localHost(im.conf.baseURL) {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "baseURL %s is on the writer's own machine, for previews, not where the site is published: read as no base URL, so plotline.yaml gets no base_url (set it there, or pass --base-url to build)", im.conf.baseURL)
+	}
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "locale"), lookupString(conf, "languagecode"), lookupString(conf, "defaultcontentlanguage")))
 	im.conf.description = cmp.Or(lookupString(conf, def+"params.description"), lookupString(conf, "params.description"))
 	im.conf.unsafe, _ = lookup(conf, "markup.goldmark.renderer.unsafe").(bool)

@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/netip"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -184,6 +186,10 @@ type importer struct {
 
 // siteConfig is what the importer reads of the source's config.
 type siteConfig struct {
+	// baseURL is the site's address as its config gives it, Jekyll's
+	// url and baseurl joined: a full address, a site path ("/blog"), or
+	// "". It tells links to the site's own pages from others even where
+	// it is no published address (publishedURL).
 	title, baseURL string
 	// rootVar names a Liquid variable that a Jekyll site's include
 	// sets to its root (the Carpentries' base_path.html sets
@@ -594,7 +600,7 @@ func (im *importer) config() []byte {
 			fmt.Fprintf(&b, "%s: %s\n", kv[0], yamlString(kv[1]))
 		}
 	}
-	if u := im.conf.baseURL; strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+	if u := im.conf.publishedURL(); u != "" {
 		if !strings.HasSuffix(u, "/") {
 			u += "/"
 		}
@@ -1006,4 +1012,33 @@ func (im *importer) uniqueURLs() {
 		}
 		seen[p.newURL] = p
 	}
+}
+
+// publishedURL returns the address the source was published at: its
+// base URL when that is a full address on a host of the web, and "" for
+// a site path, or a host on the writer's own machine (localHost), where
+// no reader found the site.
+func (c *siteConfig) publishedURL() string {
+	u := c.baseURL
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || localHost(u) {
+		return ""
+	}
+	return u
+}
+
+// localHost reports whether u, a full address, is on the machine that
+// opens it: localhost or a name under it, or a loopback or unspecified
+// IP address (127.0.0.1, 0.0.0.0, [::1]). A config gives one for
+// previews ("hugo server" at http://localhost:1313/), and the workflow
+// that publishes the site passes its real address (--baseURL).
+func localHost(u string) bool {
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Host == "" {
+		return false
+	}
+	host := strings.TrimSuffix(strings.ToLower(parsed.Hostname()), ".")
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return ip.IsLoopback() || ip.IsUnspecified()
+	}
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
 }

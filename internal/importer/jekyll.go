@@ -87,7 +87,12 @@ func (im *importer) jekyll() error {
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
 	site := strings.TrimSuffix(lookupString(conf, "url"), "/")
-	if site == "" {
+	if localHost(site) {
+		im.done(entryPos(confName, confData, "url", ""), "url %s is on the writer's own machine, for previews, not where the site is published: read as no url", site)
+		if u := im.cname(); u != "" {
+			site = u
+		}
+	} else if site == "" {
 		site = im.cname()
 	}
 	im.conf.baseURL = site + "/" + strings.Trim(lookupString(conf, "baseurl"), "/")
@@ -695,7 +700,7 @@ func (im *importer) cname() string {
 		return ""
 	}
 	u := "https://" + host
-	im.done(diag.Pos{Path: "CNAME"}, "no url in _config.yml: the site's address is %s, the domain its CNAME names, as GitHub Pages published it", u)
+	im.done(diag.Pos{Path: "CNAME"}, "the site's address is %s, the domain its CNAME names, as GitHub Pages published it (_config.yml gives no url of its own)", u)
 	return u
 }
 
