@@ -2831,9 +2831,40 @@ func fenced(inside []byte) bool {
 // bold above the inside. Its end tag is written by detailsEnd. It
 // returns how many bytes of the body it took, 0 when the shortcode is
 // not at the start of a line or has no end tag.
+//
+// The line may be indented, in a list item. It may also start a block
+// quote whose only words are the start tag, the end tag outside it
+// ("   > {{< collapse >}}" in PaperMod's own pages): Hugo showed the
+// whole shortcode inside that quote, and the label is written in its
+// place, without it.
 func (c *converter) labelStart(t tag, label string, fold, open bool) int {
 	b := c.body
-	end := c.blockEnd(t)
+	ls := lineStart(b, t.start)
+	before := b[ls:t.start]
+	marks := quoteMarks(before)
+	if len(bytes.TrimLeft(before[marks:], " ")) > 0 {
+		return 0
+	}
+	var end int
+	if marks == 0 {
+		end = c.blockEnd(tag{start: ls, end: t.end, name: t.name, args: t.args})
+		if end >= 0 && ls != t.start {
+			end = c.shortcodeEnd(t)
+		}
+	} else {
+		out := c.out.Bytes()
+		head, ok := bytes.CutSuffix(out, before)
+		if !ok || len(head) > 0 && head[len(head)-1] != '\n' {
+			return 0
+		}
+		end = c.shortcodeEnd(t)
+		if end < 0 || quoteMarks(b[lineStart(b, end):end]) > 0 || !blankLine(b[t.end:lineEnd(b, t.end)]) {
+			return 0 // the quote holds more than the start tag
+		}
+		gt := bytes.IndexByte(before, '>')
+		c.out.Truncate(len(head) + gt)
+		c.im.done(c.pos(ls+gt), "block quote of the start of shortcode %s alone, its end outside the quote: written without the quote, which Hugo showed around the whole shortcode", t.name)
+	}
 	if end < 0 {
 		return 0
 	}
@@ -2860,10 +2891,22 @@ func (c *converter) detailsEnd(t tag) int {
 		return 0
 	}
 	delete(c.detailsEnds, t.start)
+	indent := c.body[lineStart(c.body, t.start):t.start]
+	if len(bytes.TrimLeft(indent, " ")) > 0 {
+		indent = nil
+	}
+	if !fold && len(indent) > 0 {
+		// The end tag's own indent, before nothing now.
+		if out := c.out.Bytes(); bytes.HasSuffix(out, append([]byte("\n"), indent...)) {
+			c.out.Truncate(len(out) - len(indent))
+		}
+	}
 	if fold {
 		out := bytes.TrimRight(c.out.Bytes(), " \t\r\n")
 		c.out.Truncate(len(out))
-		c.out.WriteString("\n\n</details>")
+		// At the end tag's indent, in a list item, so that the item
+		// holds the whole fold.
+		c.out.WriteString("\n\n" + string(indent) + "</details>")
 		if k := afterSpaces(c.body, t.end); k < len(c.body) && c.body[k] == '\n' && !blankLine(c.body[k+1:]) {
 			c.out.WriteString("\n") // the text below is not the HTML block's
 		}
