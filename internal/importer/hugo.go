@@ -284,23 +284,32 @@ func (im *importer) hugoConfig() (map[string]any, error) {
 // that their shortcodes are not read. Hugo Blox's and
 // Wowchemy's modules are known (see hugo), and left out of the note.
 func (im *importer) themeMarkup(conf map[string]any) {
-	var missing, absent []string
+	var missing, absent, unvendored []string
 	for _, t := range hugoThemes(conf) {
 		if t == "" {
 			continue
 		}
 		dir := "themes/" + t
+		if strings.Contains(t, "/") && !holdsFiles(im.src, dir) {
+			dir = "_vendor/" + t // a module, which hugo mod vendor copied
+		}
 		merge := strings.ToLower(lookupString(conf, "markup._merge"))
-		if entries, err := fs.ReadDir(im.src, dir); err != nil || len(entries) == 0 {
+		if !holdsFiles(im.src, dir) {
 			// No such folder, or an empty one (a git submodule not
 			// checked out).
 			lt := strings.ToLower(t)
 			known := strings.Contains(lt, "hugoblox/") || strings.Contains(lt, "wowchemy/")
-			if (merge == "shallow" || merge == "deep") && !known {
+			switch {
+			case (merge == "shallow" || merge == "deep") && !known:
 				missing = append(missing, t)
-			} else if !known && !strings.Contains(t, "/") && !slices.Contains([]string{"docsy", "hextra", "blowfish", "congo"}, lt) {
-				// A theme by name (a module's may be in _vendor), and
-				// none whose shortcodes the import knows.
+			case known || slices.ContainsFunc(strings.Split(lt, "/"), func(part string) bool {
+				return slices.Contains([]string{"docsy", "hextra", "blowfish", "congo"}, strings.TrimPrefix(part, "@"))
+			}):
+				// A theme whose shortcodes the import knows, of that
+				// name or in a folder of it ("docsy/theme", npm's "@docsy/theme").
+			case strings.Contains(t, "/"):
+				unvendored = append(unvendored, t)
+			default:
 				absent = append(absent, t)
 			}
 			continue
@@ -331,6 +340,16 @@ func (im *importer) themeMarkup(conf map[string]any) {
 	if len(absent) > 0 {
 		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source lacks the folder of %s (themes/%s, empty or absent: a git submodule not checked out, or a module): its shortcodes are not read, so the pages' uses of them are not converted", strings.Join(absent, ", "), absent[0])
 	}
+	if len(unvendored) > 0 {
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source imports the module %s, which it does not hold (Hugo fetches it; no _vendor/%s): its shortcodes are not read, so the pages' uses of them are not converted (run hugo mod vendor in the source, then import again)", strings.Join(unvendored, ", "), unvendored[0])
+	}
+}
+
+// holdsFiles reports whether dir is a folder of src with something in
+// it: not absent, nor an empty folder (a git submodule not checked out).
+func holdsFiles(src fs.FS, dir string) bool {
+	entries, err := fs.ReadDir(src, dir)
+	return err == nil && len(entries) > 0
 }
 
 // themeConfig reads the config of the theme in the folder dir as Hugo
