@@ -974,6 +974,26 @@ func (c *converter) hugo(i int) int {
 		if id != "" && strings.Trim(id, "0123456789") == "" {
 			return c.writeLink(i, t.end, "Post on X: "+id, "https://x.com/"+user+"/status/"+id)
 		}
+	case "bilibili":
+		// Stack's, LoveIt's, FixIt's player of a Bilibili video, by its
+		// BV or av number, and the part (p) of a video in parts.
+		if id := strings.TrimSpace(args.get("id", 0)); bilibiliRE.MatchString(id) {
+			u := "https://www.bilibili.com/video/" + id
+			if part := strings.TrimSpace(args.get("p", 1)); part != "" && part != "1" && strings.Trim(part, "0123456789") == "" {
+				u += "?p=" + part
+			}
+			return c.writeLink(i, t.end, "Bilibili: "+id, u)
+		}
+	case "tencent":
+		// Stack's player of a Tencent Video, by its id.
+		if id := strings.TrimSpace(args.pos(0)); tencentRE.MatchString(id) {
+			return c.writeLink(i, t.end, "Tencent Video: "+id, "https://v.qq.com/x/page/"+id+".html")
+		}
+	case "gitlab":
+		// Stack's script that shows a snippet of GitLab's, by its number.
+		if id := strings.TrimSpace(args.pos(0)); id != "" && strings.Trim(id, "0123456789") == "" {
+			return c.writeLink(i, t.end, "GitLab snippet "+id, "https://gitlab.com/-/snippets/"+id)
+		}
 	case "gist":
 		if user, id := args.pos(0), args.pos(1); user != "" && id != "" {
 			return c.writeLink(i, t.end, "Gist "+id, "https://gist.github.com/"+user+"/"+id)
@@ -1362,6 +1382,12 @@ func videoTag(s []byte) (text, u string, ok bool) {
 
 // videoLinks are the text and the address of a link to a video, before
 // its id, by the shortcode or tag that shows it.
+// bilibiliRE matches a Bilibili video's number: BV1634y1t7xR, av170001.
+var bilibiliRE = regexp.MustCompile(`^(?:[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv][0-9]+)$`)
+
+// tencentRE matches the id of a Tencent Video: u00306ng962.
+var tencentRE = regexp.MustCompile(`^[0-9A-Za-z]+$`)
+
 var videoLinks = map[string][2]string{"youtube": {"YouTube: ", "https://www.youtube.com/watch?v="}, "vimeo": {"Vimeo: ", "https://vimeo.com/"}}
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
