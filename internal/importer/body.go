@@ -4560,8 +4560,26 @@ func (c *converter) kramdownSpan(i int) int {
 	if b[i-1] == ')' || b[i-1] == ']' {
 		what = "a link or image"
 	}
+	if b[i-1] == ')' && c.im.conf.unsafe {
+		if left, ok := c.sizedImage(b[i:i+e+1], blankLine(b[i+e+1:lineEnd(b, i+e+1)])); ok {
+			if left != "" {
+				c.im.done(c.pos(i), "kramdown attribute list %s after an image: the image written as an <img> of its size; %s left out", b[i:i+e+1], left)
+			} else {
+				c.im.done(c.pos(i), "kramdown attribute list %s after an image: the image written as an <img> of its size", b[i:i+e+1])
+			}
+			c.im.res.Converted++
+			return c.moreLists(i, e+1, what)
+		}
+	}
 	c.im.note(c.pos(i), "kramdown attribute list %s after %s, left out", b[i:i+e+1], what)
-	n := e + 1
+	return c.moreLists(i, e+1, what)
+}
+
+// moreLists returns n, the length of the kramdown attribute list at i
+// after what, with that of each list right after it, each noted and
+// left out.
+func (c *converter) moreLists(i, n int, what string) int {
+	b := c.body
 	for j := i + n; bytes.HasPrefix(b[j:], []byte("{:")) && !bytes.HasPrefix(b[j:], []byte("{::")); j = i + n {
 		// Another right after it, {:.info}{:.big}, which kramdown
 		// adds to the same span.
@@ -4573,6 +4591,73 @@ func (c *converter) kramdownSpan(i int) int {
 		n += k + 1
 	}
 	return n
+}
+
+// ialSizeRE matches an attribute of a kramdown attribute list and its
+// value: width="300", height='50%', style="width: 60%".
+var ialSizeRE = regexp.MustCompile(`([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))`)
+
+// pixelsRE matches a size in pixels, as an <img>'s width takes it: 300,
+// 300px.
+var pixelsRE = regexp.MustCompile(`^([0-9]+)(?:px)?$`)
+
+// sizedImage writes the image that the output ends with, "![x](y)", as
+// an <img> of the width, height and style that ial, the kramdown
+// attribute list after it ({:width="300"}), gives it: a width or height
+// in pixels as the attribute, any other (50%, 20em) in its style. It
+// returns what of ial it left out (a class, an id, another attribute),
+// and false when the output ends with no image or ial gives it no size.
+// An image alone on its line (ial the last of it: lineDone) is a
+// paragraph of its own, as kramdown wrote it, not the start of a block
+// of raw HTML that the images after it would join.
+func (c *converter) sizedImage(ial []byte, lineDone bool) (string, bool) {
+	out := c.out.Bytes()
+	k := bytes.LastIndex(out, []byte("!["))
+	if k < 0 || bytes.IndexByte(out[k:], '\n') >= 0 {
+		return "", false
+	}
+	m := imageRE.FindSubmatch(out[k:])
+	if m == nil || len(m[0]) != len(out)-k {
+		return "", false
+	}
+	inside := string(ial[2 : len(ial)-1])
+	var attrs, styles, left []string
+	for _, a := range ialSizeRE.FindAllStringSubmatch(inside, -1) {
+		name, value := strings.ToLower(a[1]), a[2]+a[3]+a[4]
+		switch {
+		case (name == "width" || name == "height") && pixelsRE.MatchString(value):
+			attrs = append(attrs, name+`="`+pixelsRE.FindStringSubmatch(value)[1]+`"`)
+		case name == "width" || name == "height":
+			styles = append(styles, name+": "+value)
+		case name == "style":
+			styles = append(styles, strings.TrimSuffix(strings.TrimSpace(value), ";"))
+		default:
+			left = append(left, a[0])
+		}
+	}
+	if len(attrs) == 0 && len(styles) == 0 {
+		return "", false
+	}
+	for _, f := range strings.Fields(ialSizeRE.ReplaceAllString(inside, "")) {
+		left = append(left, f) // a class or an id: .border, #x
+	}
+	img := `<img src="` + html.EscapeString(string(m[2])) + `" alt="` + html.EscapeString(string(m[1])) + `"`
+	if len(m[3]) > 0 {
+		img += ` title="` + html.EscapeString(string(m[3])) + `"`
+	}
+	for _, a := range attrs {
+		img += " " + a
+	}
+	if len(styles) > 0 {
+		img += ` style="` + html.EscapeString(strings.Join(styles, "; ")) + `"`
+	}
+	img += ">"
+	if lineDone && blankLine(out[lineStart(out, k):k]) {
+		img = "<p>" + img + "</p>"
+	}
+	c.out.Truncate(k)
+	c.out.WriteString(img)
+	return strings.Join(left, " "), true
 }
 
 // listItemStartRE matches a line up to the text of a list item: its
