@@ -122,6 +122,11 @@ func (im *importer) jekyll() error {
 		im.conf.imageCaption = "em"
 	}
 	im.readCollections(conf)
+	if cd := im.conf.collectionsDir; cd != "" && !holdsFiles(im.src, cd) {
+		// Jekyll reads the posts and collections there only, and
+		// found none either.
+		im.note(entryPos(confName, confData, "collections_dir", ""), "collections_dir: %s names no folder of the source, where Jekyll reads the posts and collections from: none of its collections is imported (the site may be built from the folder above, with --config naming this one: import that folder, with this config as its _config.yml)", cd)
+	}
 	im.readCallouts(conf)
 	im.readPluginNotes()
 	im.conf.polyglot = readPolyglot(conf)
