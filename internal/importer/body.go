@@ -5032,7 +5032,7 @@ var promptKinds = map[string]string{".prompt-tip": "TIP", ".prompt-info": "NOTE"
 // classesAlert returns the kind of GitHub alert nearest the gravest of
 // classes that names a note as sites and themes name them ("note",
 // "info", Minimal Mistakes' "notice--warning", beautiful-jekyll's
-// "box-error", a plain "notice"), or "".
+// "box-error", jekyll-gitbook's "block-tip", a plain "notice"), or "".
 func classesAlert(classes []string) string {
 	best := -1
 	for _, name := range classes {
@@ -5040,6 +5040,8 @@ func classesAlert(classes []string) string {
 			name = rest
 		} else if rest, ok := strings.CutPrefix(name, "box-"); ok {
 			name = rest // beautiful-jekyll's box-note, box-error
+		} else if rest, ok := strings.CutPrefix(name, "block-"); ok {
+			name = rest // jekyll-gitbook's block-tip, block-danger
 		} else if name == "notice" {
 			name = "note"
 		}
