@@ -4638,9 +4638,7 @@ func (c *converter) sizedImage(ial []byte, lineDone bool) (string, bool) {
 	if len(attrs) == 0 && len(styles) == 0 {
 		return "", false
 	}
-	for _, f := range strings.Fields(ialSizeRE.ReplaceAllString(inside, "")) {
-		left = append(left, f) // a class or an id: .border, #x
-	}
+	left = append(left, strings.Fields(ialSizeRE.ReplaceAllString(inside, ""))...) // a class or an id: .border, #x
 	img := `<img src="` + html.EscapeString(string(m[2])) + `" alt="` + html.EscapeString(string(m[1])) + `"`
 	if len(m[3]) > 0 {
 		img += ` title="` + html.EscapeString(string(m[3])) + `"`
