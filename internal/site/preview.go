@@ -42,6 +42,18 @@ var imageTypes = map[string]struct {
 	".webp": {"image/webp", "WebP", func(b []byte) (image.Config, error) { return webp.DecodeConfig(bytes.NewReader(b)) }},
 }
 
+// sniffImage returns the extension of the kind of image src is, looked
+// for in the order PNG, JPEG, GIF, WebP, and its size; false when it is
+// none of them.
+func sniffImage(src []byte) (string, image.Config, bool) {
+	for _, ext := range []string{".png", ".jpg", ".gif", ".webp"} {
+		if cfg, err := imageTypes[ext].config(src); err == nil {
+			return ext, cfg, true
+		}
+	}
+	return "", image.Config{}, false
+}
+
 // preview is what a page shows in link previews.
 type preview struct {
 	image *render.Image  // nil for none, or without a base URL
@@ -172,8 +184,16 @@ func (r *run) preview(p *content.Page, c *charts, count int, diags *diag.List) p
 		}
 		cfg, err := kind.config(src)
 		if err != nil {
-			diags.Errorf(p.ImagePos, "image: %s cannot be read as a %s image: %v", file, kind.name, err)
-			return out
+			ext, actual, ok := sniffImage(src)
+			if !ok {
+				diags.Errorf(p.ImagePos, "image: %s cannot be read as a %s image: %v", file, kind.name, err)
+				return out
+			}
+			// A PNG named .jpeg: browsers show it, as they look at the
+			// file and not at its name, and link previews do too when
+			// told its kind.
+			diags.Warnf(p.ImagePos, "image: %s is a %s image, not the %s its name says: link previews are told it is a %s; rename it %s", file, imageTypes[ext].name, kind.name, imageTypes[ext].name, strings.TrimSuffix(path.Base(file), path.Ext(file))+ext)
+			kind, cfg = imageTypes[ext], actual
 		}
 		out.dep, out.link = file, target
 		out.image = &render.Image{URL: site.AbsURL(target), Type: kind.mime, Width: cfg.Width, Height: cfg.Height, Alt: p.Title}

@@ -187,6 +187,37 @@ func TestImageKey(t *testing.T) {
 	}
 }
 
+// TestImageKeyMisnamed builds a page whose image is a PNG named .jpeg,
+// which browsers show, as they look at the file and not at its name: the
+// build goes on, the tags give the PNG's type and size, and a warning at
+// the key says what to rename it.
+func TestImageKeyMisnamed(t *testing.T) {
+	fsys := withImageKey("map.jpeg", map[string]string{"content/articles/map.jpeg": tinyPNG(t, 640, 336)})
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := NewBuilder(cfg, overlay.New(fsys, plotline.Defaults()), Options{Dest: dest}).Build(context.Background())
+	if err != nil {
+		t.Fatalf("the build failed: %v", err)
+	}
+	want := "content/articles/two.md:4:8: warning: image: content/articles/map.jpeg is a PNG image, not the JPEG its name says: link previews are told it is a PNG; rename it map.png"
+	if got := res.Warnings.Error(); !strings.Contains(got, want) {
+		t.Errorf("the build warned\n%s\nwant %s", got, want)
+	}
+	page := readOut(t, dest, "articles/two/index.html")
+	for _, want := range []string{
+		`<meta property="og:image" content="https://example.org/articles/map.jpeg">`,
+		`<meta property="og:image:type" content="image/png">`,
+		`<meta property="og:image:width" content="640">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the article lacks %s", want)
+		}
+	}
+}
+
 // TestImageKeyErrors checks each mistake in the image key, reported at
 // its value (line 4, column 8).
 func TestImageKeyErrors(t *testing.T) {
