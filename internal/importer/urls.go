@@ -374,6 +374,12 @@ func (im *importer) aliases(p *page, taken map[string]string) {
 					a += "/"
 				}
 			}
+			if k == "aliases" && im.kind == Hugo && a != "" && !strings.Contains(a, "://") && !strings.HasSuffix(a, "/") && !strings.HasSuffix(strings.ToLower(a), ".html") {
+				// Hugo writes an alias that does not end in .html as a
+				// folder's index.html: "stat545.com" of a page of
+				// /project/ was /project/stat545.com/, not a file.
+				a += "/"
+			}
 			if strings.Contains(a, ":") && (k == "permalink" || k == "url") {
 				continue // a pattern, expanded into oldURL already
 			}
