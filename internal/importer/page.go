@@ -640,15 +640,28 @@ func (im *importer) render(p *page) []byte {
 	consumed := map[string]bool{"title": true, "tags": true, "categories": true, "category": im.kind == Jekyll,
 		"draft": true, "published": true, "aliases": true, "redirect_from": true, "permalink": true, "url": im.kind == Hugo}
 	add("title", scalar(typedBraces(p.title)))
+	day := "" // the page's date, as YYYY-MM-DD
 	if !p.setDate.IsZero() {
 		add("date", scalar(p.setDate.Format("2006-01-02")))
+		day = p.setDate.Format("2006-01-02")
 	} else if n := p.dateNode("date"); n != nil {
 		add("date", n)
 		consumed["date"] = true
+		if t, ok := parseDate(n.Value); ok {
+			day = t.Format("2006-01-02")
+		}
 	}
 	if k, n := p.updated(); n != nil {
-		add("updated", n)
-		consumed[k] = true
+		if t, ok := parseDate(n.Value); ok && day != "" && t.Format("2006-01-02") < day {
+			// A talk's date is the day it was given, after the page was
+			// last changed (Hugo Apéro's lastmod, copied from its
+			// archetype): plotline would warn that the page says it
+			// was updated before it was published.
+			im.done(p.fieldPos(k), "%s %s is before the page's date, %s: not its updated:, which would say it was updated before it was published; kept under params:", k, t.Format("2006-01-02"), day)
+		} else {
+			add("updated", n)
+			consumed[k] = true
+		}
 	}
 	for _, k := range []string{"description", "summary", "excerpt"} {
 		if s := p.get(k); s != nil && s.Kind == yaml.ScalarNode && strings.TrimSpace(s.Value) != "" {
