@@ -93,6 +93,10 @@ func (im *importer) mendFragments() {
 			}
 			where = cmp.Or(where, "/"+p.newURL)
 			edits = append(edits, edit{f.at, len(f.dest), where})
+			if known.commented[frag] {
+				im.done(f.pos, "link %s: that page has no #%s, as what made it is left in a comment, not converted: written as %s", f.dest, frag, where)
+				continue
+			}
 			im.done(f.pos, "link %s: that page has no #%s (its old page had none either, or one a script made): written as %s", f.dest, frag, where)
 		}
 		if len(edits) == 0 {
@@ -133,6 +137,10 @@ var (
 // pageAnchors are the ids a page gives its headings and elements.
 type pageAnchors struct {
 	ids map[string]bool
+	// commented are the ids named in the page's HTML comments, those
+	// the import left there ({% include table.html id="x" %}), which no
+	// element has.
+	commented map[string]bool
 	// notes numbers the page's footnotes by label, as they are numbered
 	// on the page: in the order of their first reference.
 	notes map[string]int
@@ -233,12 +241,43 @@ func pageIDs(md parser.Parser, body []byte, rawHTML bool) *pageAnchors {
 	for _, text := range texts {
 		ids[set.Add(text)] = true
 	}
+	commented := map[string]bool{}
 	if rawHTML {
-		for _, m := range attrIDRE.FindAllSubmatch(body, -1) {
+		for _, m := range attrIDRE.FindAllSubmatch(elementText(body, code), -1) {
 			ids[string(m[1])] = true
 		}
+		for _, c := range commentRE.FindAll(body, -1) {
+			for _, m := range attrIDRE.FindAllSubmatch(c, -1) {
+				commented[string(m[1])] = true
+			}
+		}
 	}
-	return &pageAnchors{ids: ids, notes: footnoteNumbers(body, code)}
+	return &pageAnchors{ids: ids, commented: commented, notes: footnoteNumbers(body, code)}
+}
+
+// commentRE finds an HTML comment.
+var commentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// elementText returns body with its code (the spans code) and its HTML
+// comments blanked, so that an id="x" in them, which names no element
+// (an include left in a comment, "{% include table.html id="x" %}"),
+// is not taken for one.
+func elementText(body []byte, code []span) []byte {
+	out := bytes.Clone(body)
+	blank := func(start, end int) {
+		for i := start; i < end && i < len(out); i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	for _, s := range code {
+		blank(s.start, s.end)
+	}
+	for _, m := range commentRE.FindAllIndex(out, -1) {
+		blank(m[0], m[1])
+	}
+	return out
 }
 
 // headingID returns the id a heading's text, as written, gives it in
