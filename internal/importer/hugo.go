@@ -1079,6 +1079,8 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			}
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
 				s.inlineTag = string(m[1])
+			} else if highlightSpanRE.Match(data) {
+				s.inlineTag = "mark" // a highlighter's colour: marked text
 			}
 			s.script = s.inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
 			// A fold: a <details>, or learn's expand, a label that a
@@ -1243,6 +1245,11 @@ func paramLink(data []byte) (text, href string) {
 
 // inlineTagRE matches a shortcode's template that is one inline element
 // around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
+// highlightSpanRE matches a shortcode's template that is one <span> of
+// a highlighter's class around its inside and nothing else:
+// Tranquilpeak's hl-text, <span class="highlight-text {{ .Get 0 }}">{{ .Inner }}</span>.
+var highlightSpanRE = regexp.MustCompile(`^\s*<span\s+class\s*=\s*"[^"]*\bhighlight(?:-text|er)?\b[^"]*">\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</span>\s*$`)
+
 var inlineTagRE = regexp.MustCompile(`^\s*<(mark|kbd|sub|sup|small|ins|del|s|u)>\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</(\w+)>\s*$`)
 
 // innerJSRE finds, in a shortcode's template, its inside given to a
@@ -1250,8 +1257,9 @@ var inlineTagRE = regexp.MustCompile(`^\s*<(mark|kbd|sub|sup|small|ins|del|s|u)>
 var innerJSRE = regexp.MustCompile(`\.Inner\s*\|\s*safeJS`)
 
 // divClassParamRE finds, in a shortcode's template, a block element
-// whose class is made of its first parameter.
-var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"[^"]*\.Get\s+0\b`)
+// whose class is made of its first parameter, or of all its parameters
+// (Tranquilpeak's alert, class="alert {{ range .Params }}{{ . }} {{ end }}").
+var divClassParamRE = regexp.MustCompile(`<(?:div|aside|section)\b[^>]*\bclass\s*=\s*"[^"]*(?:\.Get\s+0\b|range\s+\.Params\b)`)
 
 // noteClassRE finds, in a shortcode's template, a block element with a
 // class written out: <div class="note">.
