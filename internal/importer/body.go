@@ -1087,6 +1087,15 @@ func (c *converter) hugo(i int) int {
 			}
 		}
 	}
+	if sc.embed != "" && !t.closing {
+		if u, id, ok := embedAddress(sc.embed, args); ok {
+			// The site's own player of another site's video, code or
+			// slides: a link to it, as YouTube's is.
+			host := strings.TrimPrefix(u, "https://")
+			host, _, _ = strings.Cut(host, "/")
+			return c.writeLink(i, t.end, strings.TrimPrefix(host, "www.")+": "+id, u)
+		}
+	}
 	if sc.media != "" && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
 		// The site's own video or sound, which plays the file of its
 		// src.
@@ -1382,6 +1391,45 @@ func videoTag(s []byte) (text, u string, ok bool) {
 
 // videoLinks are the text and the address of a link to a video, before
 // its id, by the shortcode or tag that shows it.
+// embedActionRE matches an action of an embed's address that gives a
+// parameter: {{ .Get 0 }}, {{ .Get "id" }}, {{ index .Params 0 }}.
+var embedActionRE = regexp.MustCompile(`\{\{-?\s*(?:\.Get\s+(?:(\d)|"(\w+)")|index\s+\.Params\s+(\d))\s*-?\}\}`)
+
+// embedAddress returns the address that src, the template of an
+// embed's address (shortcode.embed), makes of the parameters a, and the
+// parameters it takes, joined by "/", the embed's id
+// ("chriscoyier/gfdDu"); false when src has an action
+// of another kind, or a parameter it takes is not given or is not a
+// word (letters, digits, "-", "_", ".").
+func embedAddress(src string, a args) (string, string, bool) {
+	var ids []string
+	ok := true
+	u := embedActionRE.ReplaceAllStringFunc(src, func(act string) string {
+		m := embedActionRE.FindStringSubmatch(act)
+		var v string
+		switch {
+		case m[2] != "":
+			v = a.named[m[2]]
+		default:
+			n, _ := strconv.Atoi(m[1] + m[3])
+			v = a.pos(n)
+		}
+		v = strings.TrimSpace(v)
+		if v == "" || strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != "" {
+			ok = false
+		}
+		ids = append(ids, v)
+		return v
+	})
+	if !ok || len(ids) == 0 || strings.Contains(u, "{{") {
+		return "", "", false
+	}
+	if strings.HasPrefix(u, "//") {
+		u = "https:" + u
+	}
+	return u, strings.Join(ids, "/"), true
+}
+
 // bilibiliRE matches a Bilibili video's number: BV1634y1t7xR, av170001.
 var bilibiliRE = regexp.MustCompile(`^(?:[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv][0-9]+)$`)
 

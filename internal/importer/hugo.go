@@ -906,6 +906,10 @@ type shortcode struct {
 	// caption parameter (title or caption) as the caption, if any.
 	figure         bool
 	media, caption string
+	// embed: its template is one <iframe> of a player or a page of
+	// another site, whose address it makes of its parameters, this
+	// (jsfiddle's "//jsfiddle.net/{{ .Get 0 }}/embedded/").
+	embed string
 	// cites: it is a quote that cites its source, a <cite> (Octopress's
 	// blockquote, of author, source, link and title).
 	cites bool
@@ -1051,6 +1055,9 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 					}
 					break
 				}
+			}
+			if m := iframeEmbedRE.FindSubmatch(data); m != nil && !bytes.Contains(data, []byte(".Inner")) {
+				s.embed = string(m[1])
 			}
 			s.inner = bytes.Contains(data, []byte(".Inner"))
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
@@ -1245,6 +1252,11 @@ func paramLink(data []byte) (text, href string) {
 
 // inlineTagRE matches a shortcode's template that is one inline element
 // around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
+// iframeEmbedRE matches a shortcode's template that is one <iframe> of
+// an address on another site and nothing else, that address in the
+// first group: <iframe src="//jsfiddle.net/{{ .Get 0 }}/embedded/" …></iframe>.
+var iframeEmbedRE = regexp.MustCompile(`^\s*<iframe\b[^>]*?\ssrc\s*=\s*"((?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"[^>]*>\s*</iframe>\s*$`)
+
 // highlightSpanRE matches a shortcode's template that is one <span> of
 // a highlighter's class around its inside and nothing else:
 // Tranquilpeak's hl-text, <span class="highlight-text {{ .Get 0 }}">{{ .Inner }}</span>.
