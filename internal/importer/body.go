@@ -3354,6 +3354,12 @@ func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 		c.sideNote(t, a.named["id"], note)
 		return true
 	}
+	if kind, msg, ok := noteInclude(data, a); ok && c.aloneOnLine(t.start, t.end) {
+		// A box of a note's class that shows its message parameter
+		// (bulma-clean-theme's notification.html): plotline's alert.
+		c.wrote("> [!"+kind+"]\n> "+strings.Join(strings.Split(msg, "\n"), "\n> "), t.end-t.start)
+		return true
+	}
 	if m := includeLinkRE.FindSubmatch(data); m != nil && !liquidFlowRE.Match(data) {
 		// A link made of parameters (an embedded post's, whose script
 		// drew the post from it): the link.
@@ -3369,6 +3375,55 @@ func (c *converter) shapedInclude(t tag, name string, data []byte) bool {
 		}
 	}
 	return false
+}
+
+// Of an include's template: includeBoxRE finds the class of an element
+// of a note's class (a notification, an alert, a callout), and
+// includeMessageRE a parameter it shows as Markdown, {{ include.message
+// | markdownify }}; includeKindRE a parameter in that class, and a
+// default for it: class="notification {{ include.status | default:
+// 'is-warning' }}".
+var (
+	includeBoxRE     = regexp.MustCompile(`class\s*=\s*"([^"]*\b(?:notification|notice|alert|callout|admonition)\b[^"]*)"`)
+	includeMessageRE = regexp.MustCompile(`\{\{-?\s*include\.(\w+)\s*\|\s*markdownify\s*-?\}\}`)
+	includeKindRE    = regexp.MustCompile(`\{\{-?\s*include\.(\w+)(?:\s*\|\s*default:\s*['"]([\w-]+)['"])?\s*-?\}\}`)
+)
+
+// noteInclude returns the alert that an include's template, data, makes
+// of the parameters a when it is a box of a note's class around one
+// parameter it shows as Markdown (includeBoxRE, includeMessageRE): the
+// kind its class names, of the parameter in it (is-warning, alert-info)
+// or of its words, NOTE by default; and that parameter's text. False
+// when it is no such box, or the parameter is not given.
+func noteInclude(data []byte, a args) (string, string, bool) {
+	box := includeBoxRE.FindSubmatch(data)
+	msg := includeMessageRE.FindAllSubmatch(data, -1)
+	if box == nil || len(msg) != 1 {
+		return "", "", false
+	}
+	text := strings.TrimSpace(a.named[string(msg[0][1])])
+	if text == "" {
+		return "", "", false
+	}
+	kindOf := func(class string) string {
+		class = strings.ToLower(strings.TrimSpace(class))
+		for _, prefix := range []string{"is-", "alert-", "notice--", "callout-"} {
+			class = strings.TrimPrefix(class, prefix)
+		}
+		return classAlert(class)
+	}
+	kind := ""
+	if m := includeKindRE.FindSubmatch(box[1]); m != nil {
+		kind = kindOf(cmp.Or(strings.TrimSpace(a.named[string(m[1])]), string(m[2])))
+	}
+	if kind == "" {
+		var words []string
+		for w := range strings.FieldsSeq(includeKindRE.ReplaceAllString(string(box[1]), "")) {
+			words = append(words, strings.TrimPrefix(strings.TrimPrefix(w, "is-"), "alert-"))
+		}
+		kind = cmp.Or(classesAlert(words), "NOTE")
+	}
+	return kind, text, true
 }
 
 // includeLinkRE finds a link of an include's template whose address holds
