@@ -3394,7 +3394,7 @@ var (
 // parameter it shows as Markdown (includeBoxRE, includeMessageRE): the
 // kind its class names, of the parameter in it (is-warning, alert-info)
 // or of its words, NOTE by default; and that parameter's text. False
-// when it is no such box, or the parameter is not given.
+// when it is no such box, or the parameter is not given or holds Liquid.
 func noteInclude(data []byte, a args) (string, string, bool) {
 	box := includeBoxRE.FindSubmatch(data)
 	msg := includeMessageRE.FindAllSubmatch(data, -1)
@@ -3402,8 +3402,8 @@ func noteInclude(data []byte, a args) (string, string, bool) {
 		return "", "", false
 	}
 	text := strings.TrimSpace(a.named[string(msg[0][1])])
-	if text == "" {
-		return "", "", false
+	if text == "" || strings.Contains(text, "{{") || strings.Contains(text, "{%") {
+		return "", "", false // none, or Liquid, which the import would have to run
 	}
 	kindOf := func(class string) string {
 		class = strings.ToLower(strings.TrimSpace(class))
