@@ -1090,10 +1090,15 @@ func (c *converter) hugo(i int) int {
 	if sc.embed != "" && !t.closing {
 		if u, id, ok := embedAddress(sc.embed, args); ok {
 			// The site's own player of another site's video, code or
-			// slides: a link to it, as YouTube's is.
+			// slides: a link to it, as YouTube's is, named by its host
+			// and its id, or by its address when a parameter gives it.
 			host := strings.TrimPrefix(u, "https://")
 			host, _, _ = strings.Cut(host, "/")
-			return c.writeLink(i, t.end, strings.TrimPrefix(host, "www.")+": "+id, u)
+			text := strings.TrimPrefix(host, "www.") + ": " + id
+			if strings.HasPrefix(sc.embed, "{{") {
+				text = u
+			}
+			return c.writeLink(i, t.end, text, u)
 		}
 	}
 	if sc.media != "" && !t.closing && args.named["src"] != "" && c.siteImage(args.named["src"]) {
@@ -1398,9 +1403,10 @@ var embedActionRE = regexp.MustCompile(`\{\{-?\s*(?:\.Get\s+(?:(\d)|"(\w+)")|ind
 // embedAddress returns the address that src, the template of an
 // embed's address (shortcode.embed), makes of the parameters a, and the
 // parameters it takes, joined by "/", the embed's id
-// ("chriscoyier/gfdDu"); false when src has an action
-// of another kind, or a parameter it takes is not given or is not a
-// word (letters, digits, "-", "_", ".").
+// ("chriscoyier/gfdDu"); false when src has an action of another kind,
+// or a parameter it takes is not given or is not a word (letters,
+// digits, "-", "_", "."), but for an https address where src starts
+// with it.
 func embedAddress(src string, a args) (string, string, bool) {
 	var ids []string
 	ok := true
@@ -1415,7 +1421,11 @@ func embedAddress(src string, a args) (string, string, bool) {
 			v = a.pos(n)
 		}
 		v = strings.TrimSpace(v)
-		if v == "" || strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != "" {
+		word := v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == ""
+		// The first may be an address of its own, where src starts
+		// with it: Google Slides' "https://docs.google.com/…".
+		address := len(ids) == 0 && strings.HasPrefix(src, act) && strings.HasPrefix(v, "https://") && !strings.ContainsAny(v, " \t\"'<>{}")
+		if !word && !address {
 			ok = false
 		}
 		ids = append(ids, v)

@@ -1056,8 +1056,8 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 					break
 				}
 			}
-			if m := iframeEmbedRE.FindSubmatch(data); m != nil && !bytes.Contains(data, []byte(".Inner")) {
-				s.embed = string(m[1])
+			if !bytes.Contains(data, []byte(".Inner")) {
+				s.embed = embedTemplate(data)
 			}
 			s.inner = bytes.Contains(data, []byte(".Inner"))
 			s.quote = bytes.Contains(data, []byte("<blockquote")) && s.inner
@@ -1252,10 +1252,38 @@ func paramLink(data []byte) (text, href string) {
 
 // inlineTagRE matches a shortcode's template that is one inline element
 // around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
-// iframeEmbedRE matches a shortcode's template that is one <iframe> of
-// an address on another site and nothing else, that address in the
-// first group: <iframe src="//jsfiddle.net/{{ .Get 0 }}/embedded/" …></iframe>.
-var iframeEmbedRE = regexp.MustCompile(`^\s*<iframe\b[^>]*?\ssrc\s*=\s*"((?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"[^>]*>\s*</iframe>\s*$`)
+// embedTemplate returns the address of the <iframe> that a shortcode's
+// template, data, is, with nothing else but a <style> and <div>s around
+// it (a container that keeps its shape): an address on another site,
+// "//jsfiddle.net/{{ .Get 0 }}/embedded/", or one a parameter gives,
+// "{{ index .Params 0 }}/embed"; "" when data is no such template.
+func embedTemplate(data []byte) string {
+	t := bytes.TrimSpace(styleElementRE.ReplaceAll(data, nil))
+	for {
+		m := wrapperDivRE.FindSubmatch(t)
+		if m == nil {
+			break
+		}
+		t = bytes.TrimSpace(m[1])
+	}
+	m := iframeEmbedRE.FindSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	return string(m[1]) + string(m[2])
+}
+
+var (
+	// styleElementRE matches a <style> element.
+	styleElementRE = regexp.MustCompile(`(?s)<style\b[^>]*>.*?</style>`)
+	// wrapperDivRE matches a <div> around all the rest, the rest in
+	// its first group.
+	wrapperDivRE = regexp.MustCompile(`(?s)^<div\b[^>]*>(.*)</div>$`)
+	// iframeEmbedRE matches one <iframe> and nothing else, its address
+	// in the first group (between double quotes) or the second (single
+	// ones): on another site, or starting with a parameter.
+	iframeEmbedRE = regexp.MustCompile(`^<iframe\b[^>]*?\ssrc\s*=\s*(?:"((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"|'((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^'{]|\{\{(?:[^}]|\}[^}])*\}\})*)')[^>]*>\s*</iframe>$`)
+)
 
 // highlightSpanRE matches a shortcode's template that is one <span> of
 // a highlighter's class around its inside and nothing else:
