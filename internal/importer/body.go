@@ -3939,6 +3939,23 @@ func (c *converter) insert(at int, s string) {
 	c.moveOffsets(at, len(s))
 }
 
+// holdsOffsetFrom reports whether the converter holds an output offset
+// from from on for later, of a fragment link or a kramdown element (see
+// moveOffsets): what is written there may not be rewritten. (The
+// brackets of link texts are held too, but each is used only before
+// its link ends.)
+func (c *converter) holdsOffsetFrom(from int) bool {
+	if slices.ContainsFunc(c.p.fragments, func(f fragmentLink) bool { return f.at >= from }) {
+		return true
+	}
+	for _, e := range c.mdOpen {
+		if e.out >= from {
+			return true
+		}
+	}
+	return false
+}
+
 // moveOffsets adds n to each output offset from from on that the
 // converter holds for later: fragment links, kramdown's elements, link
 // texts' brackets.
@@ -4730,7 +4747,7 @@ func (c *converter) sizedImage(ial []byte, lineDone bool) (string, bool) {
 		return "", false
 	}
 	m := imageRE.FindSubmatch(out[k:])
-	if m == nil || len(m[0]) != len(out)-k {
+	if m == nil || len(m[0]) != len(out)-k || c.holdsOffsetFrom(k) {
 		return "", false
 	}
 	inside := string(ial[2 : len(ial)-1])
@@ -5322,15 +5339,8 @@ func (c *converter) solutionFold(outer []byte) bool {
 	if title == "" {
 		return false
 	}
-	for _, f := range c.p.fragments {
-		if f.at >= at {
-			return false
-		}
-	}
-	for _, e := range c.mdOpen {
-		if e.out >= at {
-			return false
-		}
+	if c.holdsOffsetFrom(at) {
+		return false
 	}
 	blank := string(bytes.TrimRight(outer, " "))
 	prefix := ""
