@@ -1394,8 +1394,6 @@ func videoTag(s []byte) (text, u string, ok bool) {
 	return v[0] + id, v[1] + id, true
 }
 
-// videoLinks are the text and the address of a link to a video, before
-// its id, by the shortcode or tag that shows it.
 // embedActionRE matches an action of an embed's address that gives a
 // parameter: {{ .Get 0 }}, {{ .Get "id" }}, {{ index .Params 0 }}.
 var embedActionRE = regexp.MustCompile(`\{\{-?\s*(?:\.Get\s+(?:(\d)|"(\w+)")|index\s+\.Params\s+(\d))\s*-?\}\}`)
@@ -1446,6 +1444,8 @@ var bilibiliRE = regexp.MustCompile(`^(?:[Bb][Vv][0-9A-Za-z]{10}|[Aa][Vv][0-9]+)
 // tencentRE matches the id of a Tencent Video: u00306ng962.
 var tencentRE = regexp.MustCompile(`^[0-9A-Za-z]+$`)
 
+// videoLinks are the text and the address of a link to a video, before
+// its id, by the shortcode or tag that shows it.
 var videoLinks = map[string][2]string{"youtube": {"YouTube: ", "https://www.youtube.com/watch?v="}, "vimeo": {"Vimeo: ", "https://vimeo.com/"}}
 
 // figureArgRE matches an argument of jekyll-figure's figure tag:
