@@ -906,9 +906,9 @@ type shortcode struct {
 	// caption parameter (title or caption) as the caption, if any.
 	figure         bool
 	media, caption string
-	// embed: its template is one <iframe> of a player or a page of
-	// another site, whose address it makes of its parameters, this
-	// (jsfiddle's "//jsfiddle.net/{{ .Get 0 }}/embedded/").
+	// embed: the address of the <iframe> that its template is, a
+	// player or a page of another site, made of its parameters
+	// (jsfiddle's "//jsfiddle.net/{{ .Get 0 }}/embedded/"), or "".
 	embed string
 	// cites: it is a quote that cites its source, a <cite> (Octopress's
 	// blockquote, of author, source, link and title).
@@ -1250,8 +1250,6 @@ func paramLink(data []byte) (text, href string) {
 	return text, href
 }
 
-// inlineTagRE matches a shortcode's template that is one inline element
-// around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
 // embedTemplate returns the address of the <iframe> that a shortcode's
 // template, data, is, with nothing else but a <style> and <div>s around
 // it (a container that keeps its shape): an address on another site,
@@ -1290,6 +1288,8 @@ var (
 // Tranquilpeak's hl-text, <span class="highlight-text {{ .Get 0 }}">{{ .Inner }}</span>.
 var highlightSpanRE = regexp.MustCompile(`^\s*<span\s+class\s*=\s*"[^"]*\bhighlight(?:-text|er)?\b[^"]*">\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</span>\s*$`)
 
+// inlineTagRE matches a shortcode's template that is one inline element
+// around its inside and nothing else: <mark>{{ .Inner | markdownify }}</mark>.
 var inlineTagRE = regexp.MustCompile(`^\s*<(mark|kbd|sub|sup|small|ins|del|s|u)>\{\{-?\s*\.Inner\s*(?:\|\s*(?:markdownify|emojify)\s*)*-?\}\}</(\w+)>\s*$`)
 
 // innerJSRE finds, in a shortcode's template, its inside given to a
