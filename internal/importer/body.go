@@ -4219,6 +4219,11 @@ func (c *converter) previewed(dest string) (string, bool) {
 	return u, true
 }
 
+// strayBeforeSchemeRE matches an address with marks before its scheme,
+// ".https://x.org/": the marks in the first group, the scheme and its
+// slashes in the second, the rest in the third.
+var strayBeforeSchemeRE = regexp.MustCompile(`^([./\\]+)(https?://)(.+)$`)
+
 // refLabelEnd reports whether line, the start of a line up to a
 // destination, is a reference definition's label and colon: "[x]: ".
 func refLabelEnd(line []byte) bool {
@@ -4232,6 +4237,13 @@ func refLabelEnd(line []byte) bool {
 // resolve returns the site path a relative destination meant, and false
 // when it is not relative or names a file beside the page.
 func (c *converter) resolve(dest string) (string, bool) {
+	if m := strayBeforeSchemeRE.FindStringSubmatch(dest); m != nil {
+		// "(.https://github.com/x)": the dot made the rest a path of
+		// the source's site, which led nowhere; the writer meant the
+		// address after it.
+		c.im.done(c.pos(c.at), "link %s: the %q before %s made it a path of the site, which led nowhere: written as %s", dest, m[1], m[2], m[2]+m[3])
+		return m[2] + m[3], true
+	}
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 		return c.rooted(dest)
 	}
