@@ -4057,6 +4057,12 @@ func (c *converter) rawAddresses(i int) int {
 			start, stop = m[4], m[5]
 		}
 		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
+			if root := siteRootRE.FindSubmatch(tagText[start:stop]); root != nil && c.im.kind == Jekyll && c.nowhere(string(root[1])) {
+				// "{{ site.url }}/static/x.zip", of a file the source
+				// lacks: the same address as "/static/x.zip".
+				edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
+				c.im.note(c.pos(i+start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", tagText[start:stop])
+			}
 			continue // the Liquid's conversion makes its address
 		}
 		start, stop = i+start, i+stop
@@ -4103,6 +4109,9 @@ func (c *converter) rawAddresses(i int) int {
 		c.out.Write(b[from:e.start])
 		c.writeAddress(e.text, e.start)
 		from = e.stop
+		// An attribute left out whole, its Liquid with it: the rest
+		// of the tag is read from after it.
+		last = max(last, from)
 	}
 	c.out.Write(b[from:last])
 	return last - i
@@ -4218,6 +4227,11 @@ func (c *converter) previewed(dest string) (string, bool) {
 	c.im.done(c.pos(c.at), "link %s is on the writer's own machine, where %s previewed the site: written as %s, its address on this site", dest, map[Kind]string{Hugo: "hugo server", Jekyll: "jekyll serve"}[c.im.kind], u)
 	return u, true
 }
+
+// siteRootRE matches an address that starts with the root of a Jekyll
+// site, {{ site.url }} or {{ site.baseurl }} (or both), and has no other
+// Liquid: the path after the root in its first group.
+var siteRootRE = regexp.MustCompile(`^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+(/[^{}]*)$`)
 
 // strayBeforeSchemeRE matches an address with marks before its scheme,
 // ".https://x.org/": the marks in the first group, the scheme and its
