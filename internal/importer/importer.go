@@ -561,6 +561,11 @@ func (im *importer) finish() {
 	for _, p := range slices.Backward(im.pages) {
 		if p.draft {
 			im.drafts["/"+p.newURL] = p
+			// Its old addresses too (a Hugo url: "/p/y4ccxc8/"), to
+			// which the source's other pages link.
+			for _, a := range p.aliases {
+				im.drafts[a] = p
+			}
 		}
 	}
 	for _, p := range im.pages {
