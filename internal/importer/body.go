@@ -3651,6 +3651,11 @@ func (c *converter) link(i int) int {
 	if lead > 0 {
 		end = innerEnd
 	}
+	if rootEnd, ok := c.rootedAtNothing(start); ok && lead == 0 {
+		// "({{ site.url }}/static/x.pdf)": the spaces in the Liquid
+		// are the address's.
+		end = rootEnd
+	}
 	if k := afterSpaces(b, end); k > end && k < len(b) && !strings.ContainsRune("\"')\n", rune(b[k])) && (b[k] != '(' || b[i+1] == ':') {
 		// Words after the address, not a title: "[x](You and Your
 		// Research)" is no link to CommonMark, and stays as written.
@@ -3662,7 +3667,14 @@ func (c *converter) link(i int) int {
 	}
 	c.at = start
 	u, ok := c.resolve(dest)
-	if target := cmp.Or(u, dest); c.nowhere(target) {
+	target := cmp.Or(u, dest)
+	gone := c.nowhere(target)
+	if root := siteRootRE.FindStringSubmatch(dest); !gone && root != nil && c.im.kind == Jekyll && c.nowhere(root[1]) {
+		// "({{ site.url }}/static/x.pdf)", of a file the source lacks:
+		// the same address as "/static/x.pdf".
+		gone = true
+	}
+	if gone {
 		// No page of the new site, and no old site's address to keep
 		// (the source has no base URL): the text stays, as text.
 		if b[i+1] == ':' {
@@ -4227,6 +4239,33 @@ func (c *converter) previewed(dest string) (string, bool) {
 	c.im.done(c.pos(c.at), "link %s is on the writer's own machine, where %s previewed the site: written as %s, its address on this site", dest, map[Kind]string{Hugo: "hugo server", Jekyll: "jekyll serve"}[c.im.kind], u)
 	return u, true
 }
+
+// rootedAtNothing returns the end of the address at body offset start
+// of a Jekyll page when it is the site's root written in Liquid, and a
+// path after it that names nothing of the new site while the source has
+// no base URL ("{{ site.url }}/static/x.pdf", of a file the source
+// lacks): an address whose Liquid may hold spaces, which the
+// conversion of the Liquid would write as "/static/x.pdf".
+func (c *converter) rootedAtNothing(start int) (int, bool) {
+	b := c.body
+	if c.im.kind != Jekyll || !bytes.HasPrefix(b[start:], []byte("{{")) {
+		return 0, false
+	}
+	m := siteRootPrefixRE.Find(b[start:min(len(b), start+200)])
+	if m == nil {
+		return 0, false
+	}
+	end := upTo(b, start+len(m), " \t\n)\"")
+	root := siteRootRE.FindSubmatch(b[start:end])
+	if root == nil || !c.nowhere(string(root[1])) {
+		return 0, false
+	}
+	return end, true
+}
+
+// siteRootPrefixRE matches the root of a Jekyll site in Liquid at the
+// start of an address: {{ site.url }}, {{ site.baseurl }}, or both.
+var siteRootPrefixRE = regexp.MustCompile(`^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+`)
 
 // siteRootRE matches an address that starts with the root of a Jekyll
 // site, {{ site.url }} or {{ site.baseurl }} (or both), and has no other

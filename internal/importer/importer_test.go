@@ -169,7 +169,7 @@ func TestBody(t *testing.T) {
 		{Jekyll, "takes ($$x_i$$) and $$y_{ {{ site.answer }} }$$.\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n$$d\ne$$\n\n`$$f$$` \\$$g$$\n", "takes (\\(x_i\\)) and \\(y_{ 42 }\\).\n\n$$\na^2\n$$\n\n> $$b$$\n\n* $$c$$\n\nText\n\\(d\ne\\)\n\n`$$f$$` \\$$g$$\n", 4, nil},
 		{Jekyll, "{% highlight ruby linenos %}\nx\n{% endhighlight %}", "```ruby\nx\n```", 1, nil},
 		{Jekyll, "{%highlight ruby%}\nx\n{%-  endhighlight  -%}", "```ruby\nx\n```", 1, nil},
-		{Jekyll, `[a]({{ site.baseurl }}/x/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/x/) [b](/y/) /z`, 4, nil},
+		{Jekyll, `[a]({{ site.baseurl }}/posts/c/) [b]({{ "/y/" | relative_url }}) {{site.url}}{{ site.baseurl }}/z`, `[a](/posts/c/) [b](/y/) /z`, 4, nil},
 		{Jekyll, `[b]({% post_url 2014-01-01-b %}) [c]({% link _posts/2014-01-02-c.md %})`, `[b](/posts/b/) [c](/posts/c/)`, 2, nil},
 		{Jekyll, `[d]({% post_url notes/2014-01-03-d %}) [e]({% post_url /notes/2014-01-03-d %})`, `[d](/posts/notes/d/) [e](/posts/notes/d/)`, 2, nil},
 		{Jekyll, "{% include plain.html %}", "<p>plain</p>", 1, nil},
