@@ -3674,6 +3674,14 @@ func (c *converter) link(i int) int {
 		// the same address as "/static/x.pdf".
 		gone = true
 	}
+	if inner, ok := strings.CutPrefix(dest, "<"); !gone && ok && strings.HasSuffix(inner, ">") && c.im.conf.publishedURL() == "" {
+		// "(<docs link>)", an address in angle brackets, which may
+		// hold what a bare one may not.
+		inner = strings.TrimSuffix(inner, ">")
+		if v, _ := c.resolve(inner); inner != "" && c.nowhere(cmp.Or(v, inner)) {
+			gone, target = true, cmp.Or(v, inner)
+		}
+	}
 	if gone {
 		// No page of the new site, and no old site's address to keep
 		// (the source has no base URL): the text stays, as text.
@@ -4029,7 +4037,11 @@ var (
 	addressTagRE = regexp.MustCompile(`^<(?i:a|img|area|source|iframe|video|audio|embed|track|link|script|input)[\s/>]`)
 	// addressAttrRE finds the address attributes of an HTML start tag
 	// (a video's poster image too, which plotline build checks as well).
-	addressAttrRE = regexp.MustCompile(`\s(?i:href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	addressAttrRE = regexp.MustCompile(`\s(?i:href|src|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+))`)
+	// srcsetAttrRE finds the srcset attribute of an HTML start tag, its
+	// value a list of addresses, each with its width or density after
+	// it ("a.png 1x, b.png 2x").
+	srcsetAttrRE = regexp.MustCompile(`\s(?i:srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 )
 
 // attrEdit is a converted address of a raw HTML start tag: the body
@@ -4063,10 +4075,37 @@ func (c *converter) rawAddresses(i int) int {
 		}
 	}
 	var edits []attrEdit
+	for _, m := range srcsetAttrRE.FindAllSubmatchIndex(tagText, -1) {
+		start, stop := m[2], m[3]
+		if start < 0 {
+			start, stop = m[4], m[5]
+		}
+		if start >= liquid {
+			continue
+		}
+		for cand := range strings.SplitSeq(html.UnescapeString(string(tagText[start:stop])), ",") {
+			f := strings.Fields(cand)
+			if len(f) == 0 {
+				continue
+			}
+			c.at = i + start
+			u, _ := c.resolve(f[0])
+			if target := cmp.Or(u, f[0]); c.nowhere(target) {
+				// "doc/images/x.png 1x" of a file the source lacks: the
+				// element goes without its sources, as without an address.
+				edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
+				c.im.note(c.pos(i+start), "address %s in a srcset names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", target)
+				break
+			}
+		}
+	}
 	for _, m := range addressAttrRE.FindAllSubmatchIndex(tagText, -1) {
 		start, stop := m[2], m[3]
 		if start < 0 {
 			start, stop = m[4], m[5]
+		}
+		if start < 0 {
+			start, stop = m[6], m[7] // a value without quotes: src=./x.png
 		}
 		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
 			if root := siteRootRE.FindSubmatch(tagText[start:stop]); root != nil && c.im.kind == Jekyll && c.nowhere(string(root[1])) {
@@ -4113,6 +4152,7 @@ func (c *converter) rawAddresses(i int) int {
 	if liquid == len(tagText) {
 		last = end + 1
 	}
+	slices.SortFunc(edits, func(a, b attrEdit) int { return a.start - b.start })
 	for _, e := range edits {
 		if e.start >= last {
 			put(&c.attrEdits, e.start, e)

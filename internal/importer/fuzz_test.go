@@ -30,7 +30,7 @@ func FuzzBody(f *testing.F) {
 		"[r]({{ page.root }}/x/) [s]({{page.title}}{% link b.md %}) {{ site.data.a.b }}\n\n{: .note .info}\nText.\nMore {: .warning}\n{:.notice--danger}\n",
 		"{% assign r = site.data.x %}<div>\n<table>\n{% for row in r %}{% if forloop.first %}<tr>{% for p in row %}<th>{{ p[0] }}</th>{% endfor %}</tr>{% endif %}\n\n    {% tablerow p in row %}{{ p[1] }}{% endtablerow %}\n{% endfor %}\n</table>\n</div>\n<ul>\n\n  <li>x</li>\n</ul>\n<div>\n\n",
 		"<p markdown=\"1\" class=\"c\">\n- a, [b](https://x.example/)\n1. c\n</p>\n<h4 markdown=\"1\"># x</h4>\n{% include links.md %}\n<div>{% raw %}{{ y }}{% endraw %}</div>",
-		"<a title=\"t\" href=\"{{ site.url }}/none.zip\" class=\"{{ x }}\">z</a> <img src=\"{{site.url}}{{site.baseurl}}/n.png\" alt=\"{% if a %}b{% endif %}\"> [p](.https://x.org/) [q]({{ site.url }}/n.pdf) [r]({{site.url}}{{ site.baseurl }}/posts/b/ \"t\")\n[s]: {{ site.url }}/no.zip",
+		"<a title=\"t\" href=\"{{ site.url }}/none.zip\" class=\"{{ x }}\">z</a> <img src=\"{{site.url}}{{site.baseurl}}/n.png\" alt=\"{% if a %}b{% endif %}\"> [p](.https://x.org/) [q]({{ site.url }}/n.pdf) [r]({{site.url}}{{ site.baseurl }}/posts/b/ \"t\")\n[s]: {{ site.url }}/no.zip\n[t](<a b>) <img src=./x.png width=3 /> <source srcset=\"d/x.png 1x, /y.png 2x\"><a href=q>q</a>",
 		"1. a\n\n   > {{< details summary=\"**x**\" >}}\n\n   t\n\n   {{</ details >}}\n> {{< details \"y\" >}}\n{{< /details >}}\n![i](a.png){: width=\"3\" .b}{:.c} ![j](b.png \"t\"){:style='w'}\n{{< bilibili BV1634y1t7xR 2 >}} [l](http://localhost:1313/posts/b/)",
 	} {
 		f.Add(s)
