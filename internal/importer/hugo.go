@@ -183,9 +183,113 @@ func hugoContentDir(conf map[string]any) string {
 
 // contentMount is a module mount of the site's files into content/.
 type contentMount struct {
-	source string   // "content/fr", "docs"
-	target string   // its folder under content/: "" for content/ itself, "docs"
-	langs  []string // its languages (lang, or sites.matrix.languages), if it names any
+	source string      // "content/fr", "docs"
+	target string      // its folder under content/: "" for content/ itself, "docs"
+	langs  []string    // its languages (lang, or sites.matrix.languages), if it names any
+	files  *fileFilter // its files: filter, nil for all
+}
+
+// fileFilter is a module mount's files: list, the globs of the files of
+// its source it mounts ("**.md"), and of those it leaves out ("! _*"),
+// each matched as Hugo matches it: against the path from the source,
+// with a leading "/", in lower case, "*" within a folder's name and
+// "**" across folders.
+type fileFilter struct {
+	include, exclude []*regexp.Regexp
+	// prefixes are the folders each included glob starts with, up to its
+	// first wildcard ("/docs/" of "docs/**.md"): the folders above them
+	// and under them are walked into.
+	prefixes []string
+}
+
+// newFileFilter reads the globs of a mount's files: key, nil when there
+// are none.
+func newFileFilter(globs []string) *fileFilter {
+	if len(globs) == 0 {
+		return nil
+	}
+	f := &fileFilter{}
+	for _, g := range globs {
+		g, exclude := strings.CutPrefix(g, "! ")
+		g = "/" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(g)), "/")
+		if exclude {
+			f.exclude = append(f.exclude, globRegexp(g))
+			continue
+		}
+		f.include = append(f.include, globRegexp(g))
+		prefix := g
+		if k := strings.IndexAny(g, "*?[{"); k >= 0 {
+			prefix = g[:k]
+		}
+		f.prefixes = append(f.prefixes, prefix[:strings.LastIndexByte(prefix, '/')+1])
+	}
+	return f
+}
+
+// match reports whether the mount holds the file, or walks into the
+// folder, rel ("/docs/v1", "/_index.md"), as Hugo's filter tells: no
+// glob left out matches it, and an included one does, or none is given.
+func (f *fileFilter) match(rel string, isDir bool) bool {
+	if f == nil {
+		return true
+	}
+	rel = strings.ToLower(rel)
+	if slices.ContainsFunc(f.exclude, func(re *regexp.Regexp) bool { return re.MatchString(rel) }) {
+		return false
+	}
+	if len(f.include) == 0 || slices.ContainsFunc(f.include, func(re *regexp.Regexp) bool { return re.MatchString(rel) }) {
+		return true
+	}
+	return isDir && slices.ContainsFunc(f.prefixes, func(p string) bool {
+		return strings.HasPrefix(rel+"/", p) || strings.HasPrefix(p, rel+"/")
+	})
+}
+
+// globRegexp returns the regular expression of glob, a pattern of Hugo's
+// globs: "**" any text, "*" any text but "/", "?" one character but
+// "/", "{a,b}" either, "[ab]" one of them.
+func globRegexp(glob string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	depth := 0
+	for i := 0; i < len(glob); i++ {
+		switch c := glob[i]; {
+		case c == '*' && i+1 < len(glob) && glob[i+1] == '*':
+			b.WriteString(".*")
+			i++
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		case c == '{':
+			b.WriteString("(?:")
+			depth++
+		case c == '}' && depth > 0:
+			b.WriteString(")")
+			depth--
+		case c == ',' && depth > 0:
+			b.WriteString("|")
+		case c == '[':
+			if k := strings.IndexByte(glob[i:], ']'); k > 1 {
+				class := glob[i+1 : i+k]
+				if strings.HasPrefix(class, "!") {
+					class = "^" + class[1:]
+				}
+				b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
+				i += k
+				continue
+			}
+			b.WriteString(regexp.QuoteMeta("["))
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString(strings.Repeat(")", depth) + "$")
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return regexp.MustCompile(`^` + regexp.QuoteMeta(glob) + `$`)
+	}
+	return re
 }
 
 // contentMounts returns the mounts of the Hugo config conf whose target
@@ -203,7 +307,12 @@ func contentMounts(conf map[string]any) []contentMount {
 		if !ok || src == "" {
 			continue
 		}
-		cm := contentMount{source: src, target: under}
+		files, _ := m["files"].(string)
+		globs := listOf[string](m["files"])
+		if files != "" {
+			globs = []string{files}
+		}
+		cm := contentMount{source: src, target: under, files: newFileFilter(globs)}
 		if l, _ := m["lang"].(string); l != "" {
 			cm.langs = []string{strings.ToLower(l)}
 		}
@@ -639,6 +748,9 @@ func (im *importer) hugo() error {
 	}
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
+	if mounts := contentMounts(conf); mainMount(mounts, ml.def) >= 0 {
+		walks[0].files = mounts[mainMount(mounts, ml.def)].files
+	}
 	if !fs.ValidPath(contentDir) {
 		// "../x" or "/etc", which the site's files cannot be read
 		// from: noted with the name as written, as another mount's is.
@@ -1372,8 +1484,9 @@ func hugoConfigFiles(src fs.FS) []string {
 // hugoWalk is one content folder of a Hugo site: the default
 // language's, or another language's contentDir.
 type hugoWalk struct {
-	dir  string // "content", "content/no"
-	lang string // "" for the default language
+	dir   string      // "content", "content/no"
+	lang  string      // "" for the default language
+	files *fileFilter // the files of dir its mount holds, nil for all
 	// under is the folder of content/ a module mount puts the files
 	// of dir in ("docs" for source = "docs", target = "content/docs"),
 	// or "".
@@ -1413,7 +1526,7 @@ func (im *importer) mountWalks(conf map[string]any, confName string, ml multilin
 		if slices.ContainsFunc(walks, func(w hugoWalk) bool { return w.dir == dir }) {
 			continue // a language's contentDir too
 		}
-		walks = append(walks, hugoWalk{dir: dir, lang: lang, under: m.target})
+		walks = append(walks, hugoWalk{dir: dir, lang: lang, under: m.target, files: m.files})
 		if lang != "" {
 			im.done(diag.Pos{Path: confName}, "module mount %s (to %s): its pages imported as language %s", m.source, target, lang)
 		} else if m.target != "" {
@@ -1566,6 +1679,7 @@ func (im *importer) hugoWalk(w hugoWalk, walks []hugoWalk, ml multilingual, coun
 		// Hugo matches ignoreFiles against the file's absolute path; the
 		// path from the site's folder, with a leading slash, stands in.
 		return content.Hidden(d.Name()) || slices.ContainsFunc(im.conf.ignore, func(re *regexp.Regexp) bool { return re.MatchString("/" + p) }) ||
+			!w.files.match(strings.TrimPrefix(p, w.dir), d.IsDir()) || // left out of its mount ("! _*")
 			d.IsDir() && slices.ContainsFunc(walks, func(o hugoWalk) bool { return o.dir == p }) // another language's folder
 	}, func(p string, d fs.DirEntry) error {
 		rel := path.Join(w.under, strings.TrimPrefix(p, w.dir+"/"))
