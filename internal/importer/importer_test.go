@@ -1735,3 +1735,35 @@ func TestMathScriptPastUnreadableFolder(t *testing.T) {
 		t.Errorf("the page's $a*b$ is not mathematics:\n%s", got)
 	}
 }
+
+// TestFileFilter checks a module mount's files globs against paths from
+// its source, as Hugo matches them.
+func TestFileFilter(t *testing.T) {
+	for _, tt := range []struct {
+		globs []string
+		rel   string
+		dir   bool
+		want  bool
+	}{
+		{[]string{"! docs/v?"}, "/docs/v1", true, false},
+		{[]string{"! docs/v?"}, "/docs/v10", true, true},
+		{[]string{"! docs/v?"}, "/docs/intro.md", false, true},
+		{[]string{"! _*"}, "/_index.md", false, false},
+		{[]string{"! _*"}, "/2.0/_index.md", false, true},
+		{[]string{"**.md", "! **/draft-*.md"}, "/a/b/one.md", false, true},
+		{[]string{"**.md", "! **/draft-*.md"}, "/a/draft-two.md", false, false},
+		{[]string{"**.md"}, "/a/three.txt", false, false},
+		{[]string{"**.md"}, "/a", true, true},
+		{[]string{"docs/*.{md,html}"}, "/docs/x.HTML", false, true},
+		{[]string{"docs/*.{md,html}"}, "/docs/sub/x.md", false, false},
+		{[]string{"docs/*.{md,html}"}, "/docs", true, true},
+		{[]string{"docs/*.{md,html}"}, "/blog", true, false},
+		{[]string{"! [!a]*.md"}, "/b.md", false, false},
+		{[]string{"! [!a]*.md"}, "/a.md", false, true},
+		{nil, "/anything", false, true},
+	} {
+		if got := newFileFilter(tt.globs).match(tt.rel, tt.dir); got != tt.want {
+			t.Errorf("files %q: %s (folder %v) matched %v; want %v", tt.globs, tt.rel, tt.dir, got, tt.want)
+		}
+	}
+}
