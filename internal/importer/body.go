@@ -1022,6 +1022,14 @@ func (c *converter) hugo(i int) int {
 		open && t.name == "tab" && (sc.read || c.im.conf.docsy || c.im.conf.hextra) && took(c.tabStart(t, args)):
 		return n
 	}
+	if own := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")]; own.bare && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
+		// {{< rawhtml >}}…{{< /rawhtml >}}, whose template is its inside
+		// alone: the inside, raw HTML, stays as written, without them.
+		if c.aloneOnLine(i, t.end) {
+			return c.converted(afterLineEnd(c.body, t.end) - i)
+		}
+		return c.converted(t.end - i)
+	}
 	if el := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")].inlineTag; el != "" && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
 		// <mark>…</mark>, as the template wrote it; its inside Markdown.
 		if t.closing {

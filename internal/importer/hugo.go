@@ -1061,6 +1061,9 @@ type shortcode struct {
 	// inlineTag: one inline element around its inside and nothing else
 	// (Wowchemy's hl, <mark>): the element, "mark".
 	inlineTag string
+	// bare: its template is its inside alone, {{ .Inner }} (or safeHTML
+	// of it): Hugo wrote the inside as it is (PaperMod's rawhtml).
+	bare bool
 	// link: a link of its inside to its href parameter (Congo's and
 	// Blowfish's button); script: it gives its inside to a script
 	// (Congo's Chart.js chart).
@@ -1145,6 +1148,14 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if text == "" || strings.Contains(text, "{{") || strings.Contains(text, "<") {
 				text = ""
 			}
+			if m := emojifyRE.FindSubmatch(data); m != nil {
+				// {{ emojify ":white_check_mark:" }}: that emoji, the
+				// same each time (jaegertracing's check_yes and check_no
+				// in its tables of features).
+				if e, ok := emojis.Get(string(m[1])); ok {
+					text = string(e.Unicode)
+				}
+			}
 			if strings.Contains(file, "/") {
 				// Of a template in a folder, only fixed text is known.
 				if text != "" {
@@ -1196,6 +1207,7 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			if !s.inner {
 				s.textParam, s.hrefParam = paramLink(data)
 			}
+			s.bare = bareInnerRE.Match(data)
 			if m := inlineTagRE.FindSubmatch(data); m != nil && string(m[1]) == string(m[2]) {
 				s.inlineTag = string(m[1])
 			} else if highlightSpanRE.Match(data) {
@@ -1394,6 +1406,15 @@ var (
 	// ones): on another site, or starting with a parameter.
 	iframeEmbedRE = regexp.MustCompile(`^<iframe\b[^>]*?\ssrc\s*=\s*(?:"((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"|'((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^'{]|\{\{(?:[^}]|\}[^}])*\}\})*)')[^>]*>\s*</iframe>$`)
 )
+
+// bareInnerRE matches a shortcode's template that is its inside and
+// nothing else: {{ .Inner }}, {{- .Inner | safeHTML -}}.
+var bareInnerRE = regexp.MustCompile(`^\s*\{\{-?\s*\.Inner\s*(?:\|\s*safeHTML\s*)?-?\}\}\s*$`)
+
+// emojifyRE matches a shortcode's template that is one emoji by its
+// short name and nothing else, {{ emojify ":x:" }}: the name in its first
+// group.
+var emojifyRE = regexp.MustCompile(`^\s*\{\{-?\s*emojify\s+"(?:\s*):([a-z0-9_+-]+):(?:\s*)"\s*-?\}\}\s*$`)
 
 // highlightSpanRE matches a shortcode's template that is one <span> of
 // a highlighter's class around its inside and nothing else:
