@@ -1214,9 +1214,10 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				s.inlineTag = "mark" // a highlighter's colour: marked text
 			}
 			s.script = s.inner && bytes.Contains(data, []byte("<script")) && innerJSRE.Match(data)
-			// A fold: a <details>, or learn's expand, a label that a
-			// script shows the inside under when clicked.
-			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label"))) && s.inner
+			// A fold: a <details>, or learn's expand or an element of a
+			// collapsible's class, a label that a script shows the
+			// inside under when clicked.
+			s.details = (bytes.Contains(data, []byte("<details")) || bytes.Contains(data, []byte("expand-label")) || collapsibleRE.Match(data)) && s.inner
 			s.math = s.inner && bytes.Contains(data, []byte(`\\(`))
 			// A block of code: an inline one (hl_inline) is left.
 			s.code = s.inner && highlightRE.Match(data) && !bytes.Contains(data, []byte("hl_inline"))
@@ -1406,6 +1407,11 @@ var (
 	// ones): on another site, or starting with a parameter.
 	iframeEmbedRE = regexp.MustCompile(`^<iframe\b[^>]*?\ssrc\s*=\s*(?:"((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"|'((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^'{]|\{\{(?:[^}]|\}[^}])*\}\})*)')[^>]*>\s*</iframe>$`)
 )
+
+// collapsibleRE finds, in a shortcode's template, an element of a
+// collapsible's class, which a script opens and closes (keda-docs'
+// <div class="card is-collapsible" x-data="{ open: false }">): a fold.
+var collapsibleRE = regexp.MustCompile(`\bclass\s*=\s*"[^"]*\b(?:is-)?collapsible\b`)
 
 // bareInnerRE matches a shortcode's template that is its inside and
 // nothing else: {{ .Inner }}, {{- .Inner | safeHTML -}}.
