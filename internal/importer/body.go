@@ -4088,8 +4088,8 @@ func (c *converter) rawAddresses(i int) int {
 		if start < 0 {
 			start, stop = m[4], m[5]
 		}
-		if start >= liquid {
-			continue
+		if start >= liquid || c.im.conf.publishedURL() != "" {
+			continue // Liquid, or an old site's address to keep each under
 		}
 		for cand := range strings.SplitSeq(html.UnescapeString(string(tagText[start:stop])), ",") {
 			f := strings.Fields(cand)

@@ -748,8 +748,10 @@ func (im *importer) hugo() error {
 	}
 	confName := configName(im.src)
 	walks := []hugoWalk{{dir: contentDir}}
-	if mounts := contentMounts(conf); mainMount(mounts, ml.def) >= 0 {
-		walks[0].files = mounts[mainMount(mounts, ml.def)].files
+	if mounts := contentMounts(conf); len(mounts) > 0 {
+		if k := mainMount(mounts, ml.def); k >= 0 {
+			walks[0].files = mounts[k].files // its files: globs
+		}
 	}
 	if !fs.ValidPath(contentDir) {
 		// "../x" or "/etc", which the site's files cannot be read
