@@ -5405,8 +5405,32 @@ func (c *converter) quoteAlert(kind string) bool {
 	if bytes.HasPrefix(bytes.TrimSpace(line[len(prefix):]), []byte("[!")) {
 		return false // an alert already
 	}
+	if n := kindHeading(line, len(prefix), kind); n > 0 {
+		// "> ##### TIP" above the words of {: .block-tip }: the alert
+		// says TIP itself.
+		c.cut(at, n)
+	}
 	c.insert(at, string(prefix)+" [!"+kind+"]\n")
 	return true
+}
+
+// kindHeading returns the length of the first lines of quote, a block
+// quote whose marks end at prefix ("> "), when its first line is a
+// heading whose text is only the name of the alert kind ("##### TIP",
+// "### Warning"), with the empty quoted line after it; 0 otherwise.
+func kindHeading(quote []byte, prefix int, kind string) int {
+	first := lineEnd(quote, 0)
+	text := bytes.TrimSpace(quote[prefix:first])
+	words := bytes.TrimLeft(text, "#")
+	if len(words) == len(text) || len(text)-len(words) > 6 || len(words) == 0 || words[0] != ' ' ||
+		!strings.EqualFold(string(bytes.TrimSpace(words)), kind) {
+		return 0
+	}
+	n := first
+	if next := lineEnd(quote, n); n < len(quote) && len(bytes.TrimSpace(bytes.TrimLeft(bytes.TrimSpace(quote[n:next]), ">"))) == 0 {
+		n = next // the quoted blank line under it
+	}
+	return n
 }
 
 // solutionFold writes the block quote that the output ends with, a
