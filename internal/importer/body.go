@@ -951,6 +951,12 @@ func (c *converter) hugo(i int) int {
 		// and which a site's script may draw.
 		return c.fence(t, "mermaid", "/mermaid", [2]string{"{{<", ">}}"}, [2]string{"{{%", "%}}"})
 	case "ref", "relref":
+		name, _, _ := strings.Cut(strings.Trim(strings.TrimSpace(args.get("path", 0)), `"'`), "#")
+		if q := c.refPage(name); q != nil && q.draft && !c.p.draft && name != "" {
+			// A draft (an expired page), which neither the source nor
+			// plotline publishes: the link's text stays, without it.
+			return c.wrapAt(i, t, fmt.Sprintf("%s to %s, a draft, which the source did not publish either,", t.name, q.src))
+		}
 		if u, ok := c.ref(args.get("path", 0)); ok {
 			return c.converted(c.writeRef(i, t.end, u))
 		}
