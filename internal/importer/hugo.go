@@ -1197,6 +1197,11 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 				// <div class="alert alert-{{ .Get 0 }}">: Wowchemy's
 				// callout, whose first parameter is a note's kind.
 				s.quote, s.quoteKind = true, true
+			} else if k := classAlert(name); s.inner && !s.quote && k != "" && noteBlockRE.Match(data) {
+				// Named for a note ("note", "warning") and a block of
+				// its inside (digital.gov's note, <article
+				// class="dg-note">): the alert of its name.
+				s.quote, s.note = true, k
 			}
 			if m := kindDefaultRE.FindSubmatch(data); s.quoteKind && m != nil {
 				s.kindDefault = string(m[1]) + string(m[2])
@@ -1409,6 +1414,10 @@ var (
 	// ones): on another site, or starting with a parameter.
 	iframeEmbedRE = regexp.MustCompile(`^<iframe\b[^>]*?\ssrc\s*=\s*(?:"((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^"{]|\{\{(?:[^}]|\}[^}])*\}\})*)"|'((?:(?:https:)?//[a-z0-9.-]+\.[a-z]{2,}/|\{\{)(?:[^'{]|\{\{(?:[^}]|\}[^}])*\}\})*)')[^>]*>\s*</iframe>$`)
 )
+
+// noteBlockRE finds, in a shortcode's template, a block element of a
+// class, which may hold a note: <article class="dg-note">.
+var noteBlockRE = regexp.MustCompile(`<(?:div|aside|section|article)\b[^>]*\bclass\s*=`)
 
 // collapsibleRE finds, in a shortcode's template, an element of a
 // collapsible's class, which a script opens and closes (keda-docs'
