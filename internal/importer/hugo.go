@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/gobwas/glob"
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"go.yaml.in/yaml/v3"
 
@@ -191,11 +192,11 @@ type contentMount struct {
 
 // fileFilter is a module mount's files: list, the globs of the files of
 // its source it mounts ("**.md"), and of those it leaves out ("! _*"),
-// each matched as Hugo matches it: against the path from the source,
-// with a leading "/", in lower case, "*" within a folder's name and
-// "**" across folders.
+// each matched as Hugo matches it, with the glob library Hugo uses:
+// against the path from the source, with a leading "/", in lower case,
+// "*" within a folder's name and "**" across folders.
 type fileFilter struct {
-	include, exclude []*regexp.Regexp
+	include, exclude []*glob.Pattern
 	// prefixes are the folders each included glob starts with, up to its
 	// first wildcard ("/docs/" of "docs/**.md"): the folders above them
 	// and under them are walked into.
@@ -203,7 +204,8 @@ type fileFilter struct {
 }
 
 // newFileFilter reads the globs of a mount's files: key, nil when there
-// are none.
+// are none. A glob that does not compile matches nothing, as Hugo,
+// which refuses it, mounts nothing by it.
 func newFileFilter(globs []string) *fileFilter {
 	if len(globs) == 0 {
 		return nil
@@ -212,11 +214,15 @@ func newFileFilter(globs []string) *fileFilter {
 	for _, g := range globs {
 		g, exclude := strings.CutPrefix(g, "! ")
 		g = "/" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(g)), "/")
-		if exclude {
-			f.exclude = append(f.exclude, globRegexp(g))
+		compiled, err := glob.Compile(g, '/')
+		if err != nil {
 			continue
 		}
-		f.include = append(f.include, globRegexp(g))
+		if exclude {
+			f.exclude = append(f.exclude, compiled)
+			continue
+		}
+		f.include = append(f.include, compiled)
 		prefix := g
 		if k := strings.IndexAny(g, "*?[{"); k >= 0 {
 			prefix = g[:k]
@@ -234,62 +240,15 @@ func (f *fileFilter) match(rel string, isDir bool) bool {
 		return true
 	}
 	rel = strings.ToLower(rel)
-	if slices.ContainsFunc(f.exclude, func(re *regexp.Regexp) bool { return re.MatchString(rel) }) {
+	if slices.ContainsFunc(f.exclude, func(g *glob.Pattern) bool { return g.Match(rel) }) {
 		return false
 	}
-	if len(f.include) == 0 || slices.ContainsFunc(f.include, func(re *regexp.Regexp) bool { return re.MatchString(rel) }) {
+	if len(f.include) == 0 || slices.ContainsFunc(f.include, func(g *glob.Pattern) bool { return g.Match(rel) }) {
 		return true
 	}
 	return isDir && slices.ContainsFunc(f.prefixes, func(p string) bool {
 		return strings.HasPrefix(rel+"/", p) || strings.HasPrefix(p, rel+"/")
 	})
-}
-
-// globRegexp returns the regular expression of glob, a pattern of Hugo's
-// globs: "**" any text, "*" any text but "/", "?" one character but
-// "/", "{a,b}" either, "[ab]" one of them.
-func globRegexp(glob string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString("^")
-	depth := 0
-	for i := 0; i < len(glob); i++ {
-		switch c := glob[i]; {
-		case c == '*' && i+1 < len(glob) && glob[i+1] == '*':
-			b.WriteString(".*")
-			i++
-		case c == '*':
-			b.WriteString("[^/]*")
-		case c == '?':
-			b.WriteString("[^/]")
-		case c == '{':
-			b.WriteString("(?:")
-			depth++
-		case c == '}' && depth > 0:
-			b.WriteString(")")
-			depth--
-		case c == ',' && depth > 0:
-			b.WriteString("|")
-		case c == '[':
-			if k := strings.IndexByte(glob[i:], ']'); k > 1 {
-				class := glob[i+1 : i+k]
-				if strings.HasPrefix(class, "!") {
-					class = "^" + class[1:]
-				}
-				b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
-				i += k
-				continue
-			}
-			b.WriteString(regexp.QuoteMeta("["))
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	b.WriteString(strings.Repeat(")", depth) + "$")
-	re, err := regexp.Compile(b.String())
-	if err != nil {
-		return regexp.MustCompile(`^` + regexp.QuoteMeta(glob) + `$`)
-	}
-	return re
 }
 
 // contentMounts returns the mounts of the Hugo config conf whose target
