@@ -3682,12 +3682,8 @@ func (c *converter) link(i int) int {
 	c.at = start
 	u, ok := c.resolve(dest)
 	target := cmp.Or(u, dest)
-	gone := c.nowhere(target)
-	if root := siteRootRE.FindStringSubmatch(dest); !gone && root != nil && c.im.kind == Jekyll && c.nowhere(root[1]) {
-		// "({{ site.url }}/static/x.pdf)", of a file the source lacks:
-		// the same address as "/static/x.pdf".
-		gone = true
-	}
+	// "({{ site.url }}/static/x.pdf)", of a file the source lacks, too.
+	gone := c.nowhere(target) || c.rootedNowhere(dest)
 	if inner, ok := strings.CutPrefix(dest, "<"); !gone && ok && strings.HasSuffix(inner, ">") && c.im.conf.publishedURL() == "" {
 		// "(<docs link>)", an address in angle brackets, which may
 		// hold what a bare one may not.
@@ -4122,9 +4118,7 @@ func (c *converter) rawAddresses(i int) int {
 			start, stop = m[6], m[7] // a value without quotes: src=./x.png
 		}
 		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
-			if root := siteRootRE.FindSubmatch(tagText[start:stop]); root != nil && c.im.kind == Jekyll && c.nowhere(string(root[1])) {
-				// "{{ site.url }}/static/x.zip", of a file the source
-				// lacks: the same address as "/static/x.zip".
+			if c.rootedNowhere(string(tagText[start:stop])) {
 				edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
 				c.im.note(c.pos(i+start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", tagText[start:stop])
 			}
@@ -4310,11 +4304,20 @@ func (c *converter) rootedAtNothing(start int) (int, bool) {
 		return 0, false
 	}
 	end := upTo(b, start+len(m), " \t\n)\"")
-	root := siteRootRE.FindSubmatch(b[start:end])
-	if root == nil || !c.nowhere(string(root[1])) {
+	if !c.rootedNowhere(string(b[start:end])) {
 		return 0, false
 	}
 	return end, true
+}
+
+// rootedNowhere reports whether addr, an address of a Jekyll page, is the
+// site's root written in Liquid and a path after it that names nothing of
+// the new site while the source has no base URL ("{{ site.url
+// }}/static/x.zip", of a file the source lacks): the same address, to the
+// import, as "/static/x.zip".
+func (c *converter) rootedNowhere(addr string) bool {
+	root := siteRootRE.FindStringSubmatch(addr)
+	return root != nil && c.im.kind == Jekyll && c.nowhere(root[1])
 }
 
 // siteRootPrefixRE matches the root of a Jekyll site in Liquid at the
@@ -4322,9 +4325,9 @@ func (c *converter) rootedAtNothing(start int) (int, bool) {
 var siteRootPrefixRE = regexp.MustCompile(`^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+`)
 
 // siteRootRE matches an address that starts with the root of a Jekyll
-// site, {{ site.url }} or {{ site.baseurl }} (or both), and has no other
-// Liquid: the path after the root in its first group.
-var siteRootRE = regexp.MustCompile(`^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+(/[^{}]*)$`)
+// site (siteRootPrefixRE) and has no other Liquid: the path after the
+// root in its first group.
+var siteRootRE = regexp.MustCompile(siteRootPrefixRE.String() + `(/[^{}]*)$`)
 
 // strayBeforeSchemeRE matches an address with marks before its scheme,
 // ".https://x.org/": the marks in the first group, the scheme and its
@@ -4812,10 +4815,9 @@ func (c *converter) kramdownSpan(i int) int {
 	if b[i-1] == ')' && c.im.conf.unsafe {
 		if left, ok := c.sizedImage(b[i:i+e+1], blankLine(b[i+e+1:lineEnd(b, i+e+1)])); ok {
 			if left != "" {
-				c.im.done(c.pos(i), "kramdown attribute list %s after an image: the image written as an <img> of its size; %s left out", b[i:i+e+1], left)
-			} else {
-				c.im.done(c.pos(i), "kramdown attribute list %s after an image: the image written as an <img> of its size", b[i:i+e+1])
+				left = "; " + left + " left out"
 			}
+			c.im.done(c.pos(i), "kramdown attribute list %s after an image: the image written as an <img> of its size%s", b[i:i+e+1], left)
 			c.im.res.Converted++
 			return c.moreLists(i, e+1, what)
 		}
