@@ -49,6 +49,11 @@ type Config struct {
 	// PageSize is the number of articles on each page of the home page and
 	// of each tag's list; 0 puts them all on one page.
 	PageSize int `yaml:"page_size" toml:"page_size"`
+	// FeedAliases are the old addresses of the feed, site paths below the
+	// base path as written ("/index.xml", where Hugo wrote its feed): a
+	// copy of the feed is written at each, so that readers subscribed
+	// there keep getting it. FeedAliasPos says where each is written.
+	FeedAliases []string `yaml:"feed_aliases" toml:"feed_aliases"`
 	// Claims are the settings checked claims are read with.
 	Claims Claims `yaml:"claims" toml:"claims"`
 
@@ -132,7 +137,7 @@ func Load(fsys fs.FS) (Config, error) {
 // knownKeys are the keys of a config file, and claimKeys those of its
 // claims, for the unknown-key message.
 var (
-	knownKeys = []string{"author", "base_url", "claims", "description", "feed_items", "language", "page_size", "title", "typographer", "unsafe_html"}
+	knownKeys = []string{"author", "base_url", "claims", "description", "feed_aliases", "feed_items", "language", "page_size", "title", "typographer", "unsafe_html"}
 	claimKeys = []string{"about", "seasons"}
 )
 
@@ -148,7 +153,8 @@ func unknownKey(k, where string, known []string) string {
 var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
 	"unsafe_html": "true or false", "typographer": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
-	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
+	"feed_aliases": "a list of site paths such as /index.xml",
+	"claims":       "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
@@ -162,6 +168,9 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 	}
 	for k, v := range yamlpos.Keys(root, dup) {
 		switch {
+		case k.Value == "feed_aliases":
+			cfg.places[k.Value] = at(v)
+			decodeFeedAliases(k, v, cfg, at, diags)
 		case k.Value != "claims" && slices.Contains(knownKeys, k.Value):
 			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
@@ -185,6 +194,38 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 			diags.Errorf(at(k), "%s", unknownKey(k.Value, "", knownKeys))
 		}
 	}
+}
+
+// decodeFeedAliases decodes the value v of feed_aliases, a list of
+// site paths or one path alone (as a page's aliases may be), and records
+// where each path is written.
+func decodeFeedAliases(k, v *yaml.Node, cfg *Config, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+	v = yamlpos.Resolve(v)
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+		v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
+	}
+	if v.Kind != yaml.SequenceNode {
+		diags.Errorf(at(v), "%s: want %s, got %s", k.Value, wants[k.Value], yamlpos.Describe(v))
+		return
+	}
+	for _, n := range v.Content {
+		n = yamlpos.Resolve(n)
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+			diags.Errorf(at(n), "%s: want a site path such as /index.xml, got %s", k.Value, yamlpos.Describe(n))
+			continue
+		}
+		cfg.places[fmt.Sprintf("%s.%d", k.Value, len(cfg.FeedAliases))] = at(n)
+		cfg.FeedAliases = append(cfg.FeedAliases, n.Value)
+	}
+}
+
+// FeedAliasPos returns where the i-th of FeedAliases is written: at the
+// path itself in a YAML file, at the key's value in a TOML one.
+func (c *Config) FeedAliasPos(i int) diag.Pos {
+	if pos, ok := c.places[fmt.Sprintf("feed_aliases.%d", i)]; ok {
+		return pos
+	}
+	return c.place("feed_aliases")
 }
 
 // decodeKey decodes the key k and its value v into out, one key at a
@@ -284,9 +325,14 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 	fields := map[string]any{
 		"title": &cfg.Title, "description": &cfg.Description, "language": &cfg.Language, "author": &cfg.Author,
 		"base_url": &cfg.BaseURL, "unsafe_html": &cfg.UnsafeHTML, "typographer": &cfg.Typographer, "feed_items": &cfg.FeedItems, "page_size": &cfg.PageSize,
+		"feed_aliases": &cfg.FeedAliases,
 	}
 	claimFields := map[string]any{"about": &cfg.Claims.About, "seasons": &cfg.Claims.Seasons}
 	for _, k := range slices.Sorted(maps.Keys(doc)) {
+		if one, ok := rawTOML(md, doc[k]).(string); ok && k == "feed_aliases" {
+			cfg.FeedAliases = []string{one} // one path alone, as in YAML
+			continue
+		}
 		if field, ok := fields[k]; ok {
 			decodeTOMLKey(md, k, doc[k], field, "", at(k, true), diags)
 			continue

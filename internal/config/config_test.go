@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -117,7 +118,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			// A tolerance written as the README's comment says it, 5%.
@@ -265,7 +266,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml every error at once",
 			file: "plotline.yaml",
 			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\ntypographer: smart\n",
-			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html)\n" +
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html)\n" +
 				`plotline.yaml:3:14: unsafe_html: want true or false, got text "sometimes"` + "\n" +
 				`plotline.yaml:4:14: typographer: want true or false, got text "smart"`,
 		},
@@ -304,7 +305,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// The decoder says no position; the key's line is found.
-			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
+			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			name: "toml wrong type",
@@ -389,7 +390,7 @@ plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbase_url = \"ftp://x\"\nfeedItems = 3\n[claims]\n  about = 2.0\n  seasons = \"x\"\n",
 			want: `plotline.toml:2:12: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
-plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_items, language, page_size, title, typographer, unsafe_html): did you mean feed_items?
+plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean feed_items?
 plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
 plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 		},
@@ -690,5 +691,34 @@ func TestLanguage(t *testing.T) {
 	}
 	if d := Default(); d.Direction() != "ltr" {
 		t.Errorf("Default().Direction() = %q; want ltr", d.Direction())
+	}
+}
+
+// TestFeedAliases reads feed_aliases as a list or one path alone, in
+// YAML and TOML, each path placed where it is written (in TOML, at the
+// key's value).
+func TestFeedAliases(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+		pos       []string
+	}{
+		{"plotline.yaml", "title: T\nfeed_aliases:\n  - /index.xml\n  - \"/atom.xml\"\n", []string{"/index.xml", "/atom.xml"}, []string{"plotline.yaml:3:5", "plotline.yaml:4:5"}},
+		{"plotline.yaml", "feed_aliases: /index.xml\n", []string{"/index.xml"}, []string{"plotline.yaml:1:15"}},
+		{"plotline.toml", "title = \"T\"\nfeed_aliases = [\"/index.xml\", \"/atom.xml\"]\n", []string{"/index.xml", "/atom.xml"}, []string{"plotline.toml:2:16", "plotline.toml:2:16"}},
+		{"plotline.toml", "feed_aliases = \"/index.xml\"\n", []string{"/index.xml"}, []string{"plotline.toml:1:16"}},
+	} {
+		cfg, err := Load(fstest.MapFS{tc.name: {Data: []byte(tc.src)}})
+		if err != nil {
+			t.Fatalf("%s %q: %v", tc.name, tc.src, err)
+		}
+		if !slices.Equal(cfg.FeedAliases, tc.want) {
+			t.Errorf("%s %q: FeedAliases = %q; want %q", tc.name, tc.src, cfg.FeedAliases, tc.want)
+		}
+		for i, want := range tc.pos {
+			if got := cfg.FeedAliasPos(i).String(); got != want {
+				t.Errorf("%s %q: FeedAliasPos(%d) = %s; want %s", tc.name, tc.src, i, got, want)
+			}
+		}
 	}
 }

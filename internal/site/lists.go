@@ -63,6 +63,14 @@ func (r *run) renderLists(which int) error {
 		if err := r.write("feed.xml", "Atom feed", buf.Bytes()); err != nil {
 			return err
 		}
+		for _, c := range r.st.feedCopies {
+			r.mu.Lock()
+			r.st.aliasAt[aliasKey{c.file, r.b.cfg.File}] = c.pos
+			r.mu.Unlock()
+			if err := r.write(c.file, r.b.cfg.File, buf.Bytes()); err != nil {
+				return err
+			}
+		}
 	}
 	if which&listFixed != 0 {
 		notFound := &render.Page{Site: site, Kind: "404", Title: r.st.words.Text(words.PageNotFound), URL: "404.html", Canonical: site.AbsURL("404.html")}

@@ -51,6 +51,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	defer tx.Close()
 	st := &state{site: renderSite(&b.cfg, b.loc), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today, devices: site.Devices > 0}
 	st.site.Nav = navOf(site.Pages)
+	st.feedCopies = feedCopies(&b.cfg, &diags)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
 		r.st.ix.addPage(p.Path, p.URL)

@@ -113,6 +113,9 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 		for _, a := range st.assets {
 			st.ix.addAsset(a)
 		}
+		for _, c := range st.feedCopies {
+			st.ix.assets[c.file] = c.file
+		}
 	}
 	makeIfNil(&st.outputs)
 	makeIfNil(&st.owners)
@@ -438,19 +441,29 @@ type ownClash struct{ file, what string }
 // the file at sitePath: at its alias when that file is a redirect page.
 func (r *run) clashAt(l *diag.List, sitePath, owner, what string) {
 	if pos, ok := r.st.aliasAt[aliasKey{sitePath, owner}]; ok {
-		l.Errorf(pos, "aliases: %s: remove the alias, or move the other", what)
+		key := "aliases"
+		if owner == r.b.cfg.File {
+			key = "feed_aliases" // a copy of the feed
+		}
+		l.Errorf(pos, "%s: %s: remove the alias, or move the other", key, what)
 		return
 	}
 	l.Errorf(diag.Pos{Path: owner, Line: 1, Col: 1}, "%s: rename one of them", what)
 }
 
-// isSourceFile reports whether an owner is a file of the site folder.
+// isSourceFile reports whether an owner is a file of the site folder:
+// a page, a file of content/ or the theme, or the config file, which
+// writes the copies of the feed.
 func isSourceFile(owner string) bool {
-	return strings.HasPrefix(owner, "content/") || strings.HasPrefix(owner, "theme/")
+	return strings.HasPrefix(owner, "content/") || strings.HasPrefix(owner, "theme/") || slices.Contains(config.Files, owner)
 }
 
-// describeOwner names an owner in a message: a file by its path.
+// describeOwner names an owner in a message: a file by its path, the
+// config file by what it writes.
 func describeOwner(owner string) string {
+	if slices.Contains(config.Files, owner) {
+		return "a copy of the feed (feed_aliases in " + owner + ")"
+	}
 	if isSourceFile(owner) {
 		return owner
 	}

@@ -48,6 +48,10 @@ type state struct {
 	// build whose pages have charts (hasCharts).
 	chartWarnings diag.List
 
+	// feedCopies are the copies of the feed at its old addresses, from
+	// the config; a config that changes makes a full build.
+	feedCopies []feedCopy
+
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)
 	today      time.Time // the day of the build (see Options.Today); zero for none

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"context"
+	"maps"
+	"strings"
+	"testing"
+)
+
+// TestFeedCopies builds a site whose config names two old addresses of
+// the feed: each holds the feed as feed.xml does, after a rebuild that
+// changes the feed too, and links to them are valid.
+func TestFeedCopies(t *testing.T) {
+	files := maps.Clone(testSite)
+	files["plotline.yaml"] = "title: T\nbase_url: https://example.org/repo/\nfeed_aliases:\n  - /index.xml\n  - /old/atom.xml\n"
+	files["content/articles/b.md"] = "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta body. [Subscribe](/index.xml), or [there](/old/atom.xml).\n"
+	dir, dest, b := builtTestSite(t, files)
+	same := func(when string) {
+		t.Helper()
+		feed := readOut(t, dest, "feed.xml")
+		for _, c := range []string{"index.xml", "old/atom.xml"} {
+			if got := readOut(t, dest, c); got != feed {
+				t.Errorf("%s: %s differs from feed.xml", when, c)
+			}
+		}
+		// Feed readers that follow the self link move to feed.xml.
+		if !strings.Contains(feed, `<link rel="self" type="application/atom+xml" href="https://example.org/repo/feed.xml">`) {
+			t.Errorf("%s: the feed's self link is not feed.xml:\n%s", when, feed)
+		}
+	}
+	same("a build")
+
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "Alpha body.", "Alpha body, edited.", 1)})
+	res, err := b.Rebuild(context.Background(), []string{"content/articles/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Full {
+		t.Errorf("an edit made a full build")
+	}
+	if !strings.Contains(readOut(t, dest, "index.xml"), "Alpha body, edited.") {
+		t.Errorf("the copy of the feed at index.xml is not updated by a rebuild")
+	}
+	same("a rebuild")
+	assertSameAsCleanBuild(t, dir, dest)
+}
