@@ -749,6 +749,7 @@ func (im *importer) hugo() error {
 	if len(main) == 0 {
 		main = im.postSections(confName, count)
 	}
+	im.hugoFeeds(conf, ml, main)
 	for _, p := range im.pages {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
@@ -762,6 +763,46 @@ func (im *importer) hugo() error {
 	}
 	return nil
 }
+
+// hugoFeeds records the feeds a Hugo site wrote of its articles, where
+// readers subscribed, to keep: the home page's (/index.xml; under the
+// default language's folder on a site that puts it in one), and those
+// of the sections of its articles, main (/posts/index.xml), unless the
+// site's config turned them off. A feed Hugo wrote at /feed.xml is
+// plotline's own. Its tags' feeds are not kept.
+func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []string) {
+	rss := func(v any) bool {
+		return slices.ContainsFunc(listOf[string](v), func(k string) bool { return strings.EqualFold(k, "rss") })
+	}
+	if rss(lookup(conf, "disablekinds")) {
+		return
+	}
+	name := cmp.Or(lookupString(conf, "outputformats.rss.basename"), "index") + ".xml"
+	prefix := "/"
+	if ml.inSubdir && len(ml.hosts) == 0 {
+		prefix += ml.def + "/" // not on a multihost site: each at its host's root
+	}
+	var feeds []string
+	if home := lookup(conf, "outputs.home"); home == nil || rss(home) {
+		feeds = append(feeds, prefix+name)
+	}
+	if section := lookup(conf, "outputs.section"); section == nil || rss(section) {
+		for _, s := range main {
+			if s = strings.ToLower(strings.Trim(s, "/")); s != "" {
+				feeds = append(feeds, prefix+s+"/"+name)
+			}
+		}
+	}
+	feeds = slices.DeleteFunc(feeds, func(f string) bool { return f == "/feed.xml" })
+	if len(feeds) > maxFeeds {
+		feeds = feeds[:maxFeeds]
+	}
+	im.conf.feeds = feeds
+}
+
+// maxFeeds is how many old addresses of a feed the build's feed_aliases
+// takes.
+const maxFeeds = 10
 
 // postSections returns the section whose pages are the articles of a
 // Hugo site that names none (mainSections, Docsy's rss_sections), with

@@ -220,6 +220,10 @@ type siteConfig struct {
 	mathCode bool
 	// straight is set when Hugo's typographer was off.
 	straight bool
+	// feeds are the addresses of the source's feeds of its articles
+	// other than plotline's feed.xml ("/index.xml", Hugo's), which keep
+	// their readers as feed_aliases in plotline.yaml.
+	feeds []string
 	// blackfriday is set when Hugo gave headings the ids of its old
 	// Markdown reader (autoHeadingIDType = "blackfriday").
 	blackfriday bool
@@ -617,6 +621,16 @@ func (im *importer) config() []byte {
 	if im.conf.straight {
 		b.WriteString("# The source kept quotes and dashes as typed (--fast-list); so does this site.\ntypographer: false\n")
 	}
+	feeds := slices.DeleteFunc(slices.Clone(im.conf.feeds), func(f string) bool {
+		_, taken := im.known[strings.TrimPrefix(f, "/")] // by a file of the source's
+		return taken
+	})
+	if len(feeds) > 0 {
+		b.WriteString("# The source's feeds, where readers subscribed: each gets a copy of feed.xml.\nfeed_aliases:\n")
+		for _, f := range feeds {
+			fmt.Fprintf(&b, "  - %s\n", yamlString(f))
+		}
+	}
 	return b.Bytes()
 }
 
@@ -906,7 +920,7 @@ func (im *importer) draftAt(u string) *page {
 func (im *importer) onSite(u string) bool {
 	p := strings.Trim(u, "/")
 	first, _, _ := strings.Cut(p, "/")
-	if p == "" || first == "tags" || p == "feed.xml" || p == "sitemap.xml" {
+	if p == "" || first == "tags" || p == "feed.xml" || p == "sitemap.xml" || slices.Contains(im.conf.feeds, "/"+p) {
 		return true
 	}
 	_, file := im.known[p]

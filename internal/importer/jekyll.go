@@ -102,6 +102,11 @@ func (im *importer) jekyll() error {
 	im.conf.unsafe = true // kramdown publishes raw HTML
 	im.conf.permalink = lookupString(conf, "permalink")
 	im.conf.emoji = hasPlugin(conf, "jemoji") // GitHub's emoji plugin
+	if addr := cleanURL(cmp.Or(lookupString(conf, "feed.path"), "feed.xml")); hasPlugin(conf, "jekyll-feed") && addr != "/feed.xml" {
+		// Its feed of the posts, at plotline's feed.xml unless its
+		// path says else.
+		im.keepFeed(entryPos(confName, confData, "feed", ""), addr, "jekyll-feed's feed of the posts")
+	}
 	im.conf.exclude = map[string]bool{}
 	for _, e := range lookupPaths(conf, "exclude") {
 		if strings.ContainsAny(e, `*?[\`) {
@@ -235,6 +240,8 @@ func (im *importer) jekyll() error {
 				return nil
 			case kind == "" && (path.Ext(p) == ".scss" || path.Ext(p) == ".sass"):
 				im.done(diag.Pos{Path: p}, "Sass, which Jekyll compiled to CSS: not imported (put the CSS it made, %s, in its place)", strings.TrimSuffix(p, path.Ext(p))+".css")
+				return nil
+			case kind == "" && im.postsFeed(p, data):
 				return nil
 			case kind == "":
 				im.done(diag.Pos{Path: p}, "a file with front matter that Jekyll runs through Liquid (a template): not imported")
@@ -421,6 +428,43 @@ func (im *importer) readCallouts(conf map[string]any) {
 			put(&im.conf.callouts, name, kind)
 		}
 	}
+}
+
+// feedExts are the endings of the feeds plotline keeps at their address
+// (see site's feedCopyExts): those under which servers send a feed.
+var feedExts = []string{".xml", ".rss", ".atom"}
+
+// postsFeed reports whether p, a template of a Jekyll site whose text is
+// data, is a feed of the site's posts: RSS or Atom that lists
+// site.posts. Its address keeps its readers, as one of the config's
+// feed_aliases, with a note; plotline's own feed.xml needs none.
+func (im *importer) postsFeed(p string, data []byte) bool {
+	fm, _, bodyOff, _, _ := splitFrontMatter(data)
+	body := data[bodyOff:]
+	if !slices.Contains(feedExts, path.Ext(p)) || !bytes.Contains(body, []byte("site.posts")) || !bytes.Contains(body, []byte("<feed")) && !bytes.Contains(body, []byte("<rss")) {
+		return false
+	}
+	var front map[string]any
+	_ = yaml.Unmarshal(fm, &front) // a template's front matter that does not decode has no permalink
+	permalink, _ := front["permalink"].(string)
+	addr := cleanURL(cmp.Or(permalink, p))
+	im.keepFeed(diag.Pos{Path: p}, addr, "a feed of the posts that Jekyll made from this template, not imported")
+	return true
+}
+
+// keepFeed keeps the address addr of the source's feed of its posts, of
+// which what is said at pos: plotline's own feed.xml is there, or, at
+// another address, one of the config's feed_aliases writes it there.
+func (im *importer) keepFeed(pos diag.Pos, addr, what string) {
+	if addr == "/feed.xml" {
+		im.done(pos, "%s: plotline writes its Atom feed of the newest articles at the same address, feed.xml, for the readers subscribed to it", what)
+		return
+	}
+	if slices.Contains(im.conf.feeds, addr) || len(im.conf.feeds) == maxFeeds {
+		return
+	}
+	im.conf.feeds = append(im.conf.feeds, addr)
+	im.done(pos, "%s: plotline writes its Atom feed of the newest articles at feed.xml, and at %s too (feed_aliases in plotline.yaml), for the readers subscribed there", what, addr)
 }
 
 // hasPlugin reports whether the Jekyll config conf names the plugin
