@@ -2371,6 +2371,18 @@ func endsLine(b []byte, end int) bool {
 // the left margin: indented, or in a list, a quote or a table.
 var blockMarkRE = regexp.MustCompile(`^(?:[ \t>|*+-]|\d+[.)])`)
 
+// htmlAsText returns s, a description that a Jekyll theme wrote into
+// its pages as it is, as the text readers saw: without its HTML tags,
+// its character references read, its runs of space one; and whether s
+// held a tag.
+func htmlAsText(s string) (string, bool) {
+	t := stripTags(s)
+	if t == s {
+		return s, false
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(t)), " "), true
+}
+
 // stripTags leaves out the HTML tags of s, for alt text: a "<" that
 // starts no tag ("1 < 2", "a <3", one no ">" closes) is text, and kept.
 func stripTags(s string) string {

@@ -86,6 +86,10 @@ func (im *importer) jekyll() error {
 	im.conf.title = lookupString(conf, "title")
 	im.conf.language = languageTag(cmp.Or(lookupString(conf, "lang"), lookupString(conf, "locale")))
 	im.conf.description = lookupString(conf, "description")
+	if t, ok := htmlAsText(im.conf.description); ok {
+		im.done(entryPos(confName, confData, "description", ""), "description: its HTML written as the text it showed, %q, as plotline shows the site's description as text", t)
+		im.conf.description = t
+	}
 	site := strings.TrimSuffix(lookupString(conf, "url"), "/")
 	if localHost(site) {
 		im.done(entryPos(confName, confData, "url", ""), "url %s is on the writer's own machine, for previews, not where the site is published: read as no url", site)

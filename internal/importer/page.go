@@ -672,6 +672,11 @@ func (im *importer) render(p *page) []byte {
 				d = plain
 				im.done(p.fieldPos(k), "%s: its Markdown (links, emphasis, code) written as plain text, as plotline shows a description", k)
 			}
+			if t, ok := htmlAsText(d); ok && im.kind == Jekyll {
+				// Liquid wrote it into the page as it is.
+				d = t
+				im.done(p.fieldPos(k), "%s: its HTML written as the text it showed, as plotline shows a description as text", k)
+			}
 			add("description", scalar(typedBraces(d)))
 			consumed[k] = true
 			break
