@@ -143,7 +143,7 @@ func indexEntry(fsys fs.FS, f string, diags *diag.List) *Page {
 	// The parse's problems are reported when the page renders.
 	var scratch diag.List
 	full := parse(f, src, &scratch, false)
-	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav, NavPos: full.NavPos}
+	return &Page{Path: f, Dir: path.Dir(f), Kind: full.Kind, Slug: full.Slug, SlugPos: full.SlugPos, Draft: full.Draft, Aliases: full.Aliases, Date: full.Date, DatePos: full.DatePos, Nav: full.Nav, NavPos: full.NavPos, HasData: full.HasData}
 }
 
 // checkTwins reports the files of assets whose paths differ only in how

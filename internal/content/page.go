@@ -85,6 +85,10 @@ type Page struct {
 	ImagePos       diag.Pos   // where the image key's value starts
 	Data           *yaml.Node // the value of the "data" key, nil when absent
 	DataPos        diag.Pos
+	// HasData is set when the data key holds a block: the page computes
+	// numbers from data. A page of an index (LoadIndex) has it, without
+	// its Data.
+	HasData bool
 	// Aliases are the old addresses of the page, each of which gets a
 	// redirect page.
 	Aliases []Alias
@@ -602,6 +606,7 @@ func (p *Page) decode(root *yaml.Node, start diag.Pos, diags *diag.List) {
 			p.Params = parseParams(v, at, diags)
 		case "data":
 			p.Data, p.DataPos = v, at(k)
+			p.HasData = len(yamlpos.Resolve(v).Content) > 0
 		}
 	}
 	if !seen["title"] {

@@ -54,6 +54,10 @@ type Site struct {
 	// Nav are the pages that ask to be in the site's navigation (the
 	// "nav" key), in the order of their names.
 	Nav []NavLink
+	// HasData is set when a page of the site has data blocks, whose
+	// numbers its prose and charts show: the footer then says that its
+	// numbers are computed, which a site of none could not say.
+	HasData bool
 }
 
 // NavLink is a page in the site's navigation.

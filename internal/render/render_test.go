@@ -560,7 +560,7 @@ func TestExecDiagHints(t *testing.T) {
 			name: "Hugo's site params",
 			kind: "article",
 			tmpl: "{{ define \"main\" }}\n<p>{{ .Site.Params.subtitle }}</p>{{ end }}",
-			want: `templates/article.html:2:12: executing "main" at <.Site.Params.subtitle>: can't evaluate field Params in type *render.Site (a Site has: Author, BasePath, BaseURL, Description, Digits, Direction, Language, Nav, OpenGraphLocale, Title, AbsURL, URL): Hugo's .Site.Params: plotline has no site-wide params; a page's own keys are .Article.Params`,
+			want: `templates/article.html:2:12: executing "main" at <.Site.Params.subtitle>: can't evaluate field Params in type *render.Site (a Site has: Author, BasePath, BaseURL, Description, Digits, Direction, HasData, Language, Nav, OpenGraphLocale, Title, AbsURL, URL): Hugo's .Site.Params: plotline has no site-wide params; a page's own keys are .Article.Params`,
 		},
 		{
 			name: "Hugo's permalink of a page",

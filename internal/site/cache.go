@@ -63,7 +63,7 @@ func (r *run) globalKey(site *content.Site) (buildcache.Key, error) {
 			fmt.Fprintf(h, "%s\x00%d\x00%d\x00", exe, fi.Size(), fi.ModTime().UnixNano())
 		}
 	}
-	fmt.Fprintf(h, "%#v\x00%v\x00%v\x00", r.b.cfg, r.b.opts.Drafts, r.b.opts.Future)
+	fmt.Fprintf(h, "%#v\x00%v\x00%v\x00%v\x00", r.b.cfg, r.b.opts.Drafts, r.b.opts.Future, r.st.site.HasData)
 	for _, name := range slices.Sorted(maps.Keys(r.st.theme)) {
 		fmt.Fprintf(h, "%s=%s\x00", name, r.st.theme[name])
 	}

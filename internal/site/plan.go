@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"reflect"
@@ -51,6 +52,8 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	defer tx.Close()
 	st := &state{site: renderSite(&b.cfg, b.loc), pages: map[string]*record{}, assets: site.Assets, bundles: site.Bundles, today: today, devices: site.Devices > 0}
 	st.site.Nav = navOf(site.Pages)
+	st.dataPages = dataPagesOf(site.Pages)
+	st.site.HasData = len(st.dataPages) > 0
 	st.feedCopies = feedCopies(&b.cfg, &diags)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
@@ -180,6 +183,7 @@ type changePlan struct {
 	passing    []string        // changed paths in neither the last build nor this one (see Result.Passing)
 	diags      diag.List       // the changed pages' own problems
 	broken     []string        // source paths of the changed pages that have errors of their own
+	dataPages  map[string]bool // the site's pages with data blocks after the change (see state.dataPages)
 }
 
 // planChanges works out what the files at the slash paths changed (edited,
@@ -421,7 +425,37 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 		rendered[rec.path] = true
 	}
 	slices.SortFunc(plan.render, func(a, b *content.Page) int { return strings.Compare(a.Path, b.Path) })
+	// Every page's footer says whether the site computes its numbers:
+	// the first page with data blocks, or the last one's going, is a
+	// change of every page.
+	data := maps.Clone(st.dataPages)
+	for p := range gone {
+		delete(data, p)
+	}
+	for _, p := range plan.render {
+		if p.HasData {
+			data[p.Path] = true
+		} else {
+			delete(data, p.Path)
+		}
+	}
+	if len(data) > 0 != st.site.HasData {
+		return nil, true
+	}
+	plan.dataPages = data
 	return plan, false
+}
+
+// dataPagesOf returns the pages with data blocks among pages, by source
+// path.
+func dataPagesOf(pages []*content.Page) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range pages {
+		if p.HasData {
+			out[p.Path] = true
+		}
+	}
+	return out
 }
 
 // assetSet holds the files of a build other than its pages, to look them
@@ -507,6 +541,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	defer tx.Close()
 	next := b.last.clone()
+	next.dataPages = plan.dataPages
 	r := b.newRun(ctx, next, tx)
 	r.prevOutputs = b.last.outputs
 	if diags.HasErrors() {

@@ -48,6 +48,9 @@ type state struct {
 	// build whose pages have charts (hasCharts).
 	chartWarnings diag.List
 
+	// dataPages are the pages with data blocks, by source path: while
+	// there is one, site.HasData is set, and every page says so.
+	dataPages map[string]bool
 	// feedCopies are the copies of the feed at its old addresses, from
 	// the config; a config that changes makes a full build.
 	feedCopies []feedCopy
@@ -72,6 +75,7 @@ func (st *state) clone() *state {
 	next.dirs = maps.Clone(st.dirs)
 	next.lists = maps.Clone(st.lists)
 	next.aliasAt = maps.Clone(st.aliasAt)
+	next.dataPages = maps.Clone(st.dataPages)
 	return &next
 }
 

@@ -38,6 +38,7 @@ const (
 	Tags
 	Feed
 	MadeWith
+	MadeWithNoData
 	NoArticles
 	NoTags
 	MoreTags
@@ -175,6 +176,7 @@ var english = [count]struct{ name, text string }{
 	Tags:               {"tags", "Tags"},
 	Feed:               {"feed", "Feed"},
 	MadeWith:           {"made_with", "Made with plotline: every number in these articles is computed from the data it cites."},
+	MadeWithNoData:     {"made_with_no_data", "Made with plotline."},
 	NoArticles:         {"no_articles", "No articles yet."},
 	NoTags:             {"no_tags", "No tags yet."},
 	MoreTags:           {"more_tags", "and {count} more"},
