@@ -4515,6 +4515,12 @@ func (c *converter) elsewhere(u, written string) (string, bool) {
 		c.im.done(c.pos(c.at), "link %s names the file /%s with a / after it, an address that led nowhere: written without the /", written, f)
 		return (&url.URL{Path: "/" + f}).EscapedPath() + rest, true
 	}
+	if _, page := c.im.known[f+".html"]; f != "" && path.Ext(f) == "" && !strings.HasSuffix(filePath, "/") && (page || plotlineWrites[f+".html"] != "") && !c.im.onSite(filePath) {
+		// "/404": GitHub Pages, and Jekyll's own server, answered it
+		// with 404.html, as plotline's server does not.
+		c.im.done(c.pos(c.at), "link %s names /%s.html, which GitHub Pages answered it with: written so", written, f)
+		return (&url.URL{Path: "/" + f + ".html"}).EscapedPath() + rest, true
+	}
 	base := c.im.conf.publishedURL()
 	if base == "" {
 		return "", false
