@@ -406,10 +406,10 @@ func (im *importer) themeMarkup(conf map[string]any) {
 		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the markup config is merged with that of %s, whose folders the source lacks (themes/%s): it is not read, so what it set is not known (if it published raw HTML, set unsafe_html: true in plotline.yaml)", strings.Join(missing, ", "), missing[0])
 	}
 	if len(absent) > 0 {
-		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source lacks the folder of %s (themes/%s, empty or absent: a git submodule not checked out, or a module): its shortcodes are not read, so the pages' uses of them are not converted", strings.Join(absent, ", "), absent[0])
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source lacks the folder of %s (themes/%s, empty or absent: a git submodule not checked out, or a module): its shortcodes are not read, so the pages' uses of them are not converted, but for those of a theme plotline knows by its name (%s)", strings.Join(absent, ", "), absent[0], knownThemes)
 	}
 	if len(unvendored) > 0 {
-		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source imports the module %s, which it does not hold (Hugo fetches it; no _vendor/%s): its shortcodes are not read, so the pages' uses of them are not converted (run hugo mod vendor in the source, then import again)", strings.Join(unvendored, ", "), unvendored[0])
+		im.done(diag.Pos{Path: cmp.Or(configName(im.src), "config")}, "the source imports the module %s, which it does not hold (Hugo fetches it; no _vendor/%s): its shortcodes are not read, so the pages' uses of them are not converted, but for those of a theme plotline knows by its name (%s; run hugo mod vendor in the source, then import again)", strings.Join(unvendored, ", "), unvendored[0], knownThemes)
 	}
 }
 
@@ -663,12 +663,16 @@ func (im *importer) hugo() error {
 		// Blowfish and Congo, whose templates a site that takes them as
 		// a module or a git submodule does not hold: their alert, button
 		// and chart as those templates make them, unless one was read.
-		for name, s := range map[string]shortcode{"alert": {iconAlert: "triangle-exclamation"}, "button": {link: true}, "chart": {script: true}} {
-			if old := im.conf.shortcodes[name]; !old.read {
-				s.own = old.own
-				im.conf.shortcodes[name] = s
-			}
-		}
+		im.themeShortcodes(map[string]shortcode{"alert": {iconAlert: "triangle-exclamation"}, "button": {link: true}, "chart": {script: true}})
+	}
+	if slices.ContainsFunc(themes, func(t string) bool {
+		t = strings.ToLower(t)
+		return path.Base(t) == "hugo-book" || strings.Contains(t, "alex-shpak/hugo-book")
+	}) {
+		// hugo-book, as a module or a git submodule not checked out: its
+		// hint is a note of the kind its first parameter names, its
+		// button a link, its details a <details>, its katex mathematics.
+		im.themeShortcodes(map[string]shortcode{"hint": {quote: true, quoteKind: true}, "button": {link: true}, "details": {details: true}, "katex": {math: true}})
 	}
 	im.conf.vars = conf
 	im.conf.alertHook = alertHook(im.src, conf)
@@ -762,6 +766,22 @@ func (im *importer) hugo() error {
 		im.copyStatic("themes/"+t+"/static", true)
 	}
 	return nil
+}
+
+// knownThemes are the themes whose shortcodes the importer knows by the
+// theme's name, for a site that does not hold their templates.
+const knownThemes = "Docsy, Hextra, Blowfish, Congo, hugo-book"
+
+// themeShortcodes sets the shortcodes of a theme that the site takes
+// but may not hold (a module, a git submodule not checked out) as its
+// templates make them, each unless its template was read.
+func (im *importer) themeShortcodes(known map[string]shortcode) {
+	for name, s := range known {
+		if old := im.conf.shortcodes[name]; !old.read {
+			s.own = old.own
+			im.conf.shortcodes[name] = s
+		}
+	}
 }
 
 // hugoFeeds records the feeds a Hugo site wrote of its articles, where
