@@ -879,9 +879,12 @@ func (c *converter) hugo(i int) int {
 		} else if kind != "" {
 			n = c.alertStart(t, kind, cmp.Or(strings.TrimSpace(args.get("title", 1)), admonitionTitles[typ], capitalize(typ)))
 		}
-	case "param":
+	case "param", "_param":
 		// Hugo's own: the page's parameter, or else its language's or
-		// the site's.
+		// the site's; Docsy's _param, of one parameter, is the same.
+		if t.name == "_param" && (!c.im.conf.docsy || sc.own || len(args.posn) > 1) {
+			break
+		}
 		if v, ok := c.hugoParam(args.get("name", 0)); ok && !t.closing {
 			return c.wrote(v, t.end-i)
 		}
@@ -1851,6 +1854,17 @@ func (c *converter) wrapAt(i int, t tag, what string) int {
 			return t.end + k + 1 - i
 		}
 	}
+	if openTagAttrs(c.out.Bytes()) {
+		// Among the attributes of a raw HTML element (<a {{% _param
+		// btn-lg %}} href="/docs/">), where a comment would break the
+		// tag, which readers then saw as text: it goes, the tag stays.
+		c.im.note(c.pos(i), "%s among the attributes of an HTML element: left out", what)
+		end := t.end
+		if end < len(b) && (b[end] == ' ' || b[end] == '\t') {
+			end++ // one space between the attributes around it
+		}
+		return end - i
+	}
 	if k, ok := midAddress(b, i); ok {
 		// Inside a link's address, after its start
 		// ("(https://github.com/x/blob/{{< latest >}}/a.yaml)"): the
@@ -2099,6 +2113,26 @@ func openAddressAttr(out []byte) (start, quote int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// openTagAttrs reports whether out ends inside an HTML start tag on its
+// last line, among its attributes: after "<name" and a space, no ">"
+// since, and no quoted value left open.
+func openTagAttrs(out []byte) bool {
+	from := max(0, len(out)-maxAddressScan)
+	k := bytes.LastIndexByte(out[from:], '<')
+	if k < 0 {
+		return false
+	}
+	rest := out[from+k+1:]
+	if len(rest) == 0 || rest[0]|0x20 < 'a' || rest[0]|0x20 > 'z' || bytes.ContainsAny(rest, ">\n") {
+		return false
+	}
+	n := bytes.IndexAny(rest, " \t")
+	if n < 0 || bytes.ContainsFunc(rest[:n], func(r rune) bool { return !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) }) {
+		return false
+	}
+	return bytes.Count(rest, []byte{'"'})%2 == 0 && bytes.Count(rest, []byte{'\''})%2 == 0
 }
 
 // maxAddressScan bounds the value of an address openAddressAttr reads
