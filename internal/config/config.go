@@ -153,8 +153,8 @@ func unknownKey(k, where string, known []string) string {
 var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
 	"unsafe_html": "true or false", "typographer": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
+	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 	"feed_aliases": "a list of site paths such as /index.xml",
-	"claims":       "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
