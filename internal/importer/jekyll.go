@@ -198,6 +198,11 @@ func (im *importer) jekyll() error {
 		if im.tooLargePage(p, data) {
 			return nil
 		}
+		if kind != "" && !hasFM && !markdownExt(p) && path.Ext(p) != ".html" {
+			// An image beside the posts: no post, whatever its name.
+			im.done(diag.Pos{Path: p}, "a file in %s that is no post (no front matter: an image, say): not imported (move it out of %s, into assets/ say, and link it from there)", kind, kind)
+			return nil
+		}
 		if kind == "_posts" && !jekyllNameDateRE.MatchString(name) {
 			// Jekyll reads a post's date from its file's name, and
 			// publishes no post of a file whose name has none.
