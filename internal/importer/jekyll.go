@@ -457,9 +457,19 @@ func (im *importer) postsFeed(p string, data []byte) bool {
 	_ = yaml.Unmarshal(fm, &front) // a template's front matter that does not decode has no permalink
 	permalink, _ := front["permalink"].(string)
 	addr := cleanURL(cmp.Or(permalink, p))
+	if feedFilterRE.Match(body) {
+		// R-bloggers' feed of the posts tagged rstats: a copy of every
+		// article there would send the others to its readers.
+		im.done(diag.Pos{Path: p}, "a feed of some of the posts, those of a tag or a category, that Jekyll made from this template: not imported, and not kept at %s, as plotline's feed is of every article and it writes none of a tag", addr)
+		return true
+	}
 	im.keepFeed(diag.Pos{Path: p}, addr, "a feed of the posts that Jekyll made from this template, not imported")
 	return true
 }
+
+// feedFilterRE matches what picks some of the posts in a feed's
+// template: their tags or categories, or a where filter.
+var feedFilterRE = regexp.MustCompile(`\bpost\.(?:tags|categories|category)\b|\|\s*where(?:_exp)?\b|\bsite\.(?:tags|categories)\b`)
 
 // keepFeed keeps the address addr of the source's feed of its posts, of
 // which what is said at pos: plotline's own feed.xml is there, or, at
