@@ -735,6 +735,11 @@ func (im *importer) render(p *page) []byte {
 		// PaperMod's ShowToc, read in any case, as Hugo reads keys.
 		add("toc", t)
 		consumed["showtoc"] = true
+	} else if at, ok := ownContents(p.body); ok && !p.html {
+		// The writer's own: plotline's would show the list again.
+		add("toc", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+		pos := (&diag.Cursor{Path: p.src, Src: p.source}).At(p.bodyOff + at)
+		im.done(pos, "a table of contents of its own, a list of links to its sections under this heading: kept, and plotline's left out (toc: false), so that the page shows one")
 	}
 	if !p.post {
 		add("type", scalar("page"))
@@ -1009,4 +1014,45 @@ func (p *page) written() string {
 		return strings.TrimSuffix(p.dest, path.Ext(p.dest)) + ".txt"
 	}
 	return p.dest
+}
+
+// contentsHeadingRE matches a heading that names a table of contents,
+// "## Table of contents", as a writer heads one made by hand.
+var contentsHeadingRE = regexp.MustCompile(`(?mi)^#{1,6}[ \t]+(?:table of contents|contents|toc|on this page|in this (?:post|article|page))[ \t]*:?[ \t]*(?:\{[^}\n]*\})?[ \t]*$`)
+
+// contentsItemRE matches an item of a list of links to a page's own
+// sections: "- [Availability](#availability)", indented in a nested one.
+var contentsItemRE = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\n]+\]\(#[^)\s]+\)[ \t]*$`)
+
+// ownContents returns the offset in body of the heading of a table of
+// contents the writer made by hand, a heading that names one over a list
+// of two links or more, each to a section of the page, and whether body
+// has one.
+func ownContents(body []byte) (int, bool) {
+	for _, m := range contentsHeadingRE.FindAllIndex(body, -1) {
+		items, blank := 0, false
+		rest := body[m[1]:]
+		for len(rest) > 0 {
+			line, after, _ := bytes.Cut(rest, []byte("\n"))
+			rest = after
+			line = bytes.TrimRight(line, "\r")
+			switch {
+			case len(bytes.TrimSpace(line)) == 0:
+				blank = true
+				continue
+			case contentsItemRE.Match(line):
+				items++
+				blank = false
+				continue
+			}
+			if !blank {
+				items = 0 // text runs on after the list: it is no list of links alone
+			}
+			break
+		}
+		if items >= 2 {
+			return m[0], true
+		}
+	}
+	return 0, false
 }
