@@ -20,6 +20,7 @@ func TestReloadEvent(t *testing.T) {
 		{"imported stylesheet", []string{"theme/css/extra.css"}, []string{"theme/css/extra.css"}, serve.KindCSS, nil},
 		{"linked stylesheet", []string{"theme/css/plotline.css"}, []string{"theme/css/plotline.css", "index.html"}, serve.KindCSS, nil},
 		{"article", []string{"content/a.md"}, []string{"a/index.html", "index.html", "feed.xml"}, serve.KindReload, []string{"/repo/a/", "/repo/"}},
+		{"article, feed copies", []string{"content/a.md"}, []string{"a/index.html", "feed.xml", "index.xml", "posts/index.xml", "old/atom.rss"}, serve.KindReload, []string{"/repo/a/"}},
 		{"picture", []string{"content/a.png"}, []string{"a.png"}, serve.KindReload, nil},
 		{"nothing changed", []string{"content/a.md"}, nil, serve.KindOK, nil},
 	} {

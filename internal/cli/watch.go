@@ -296,8 +296,9 @@ func reloadEvent(basePath string, inputs, changed []string) serve.Event {
 		switch {
 		case strings.HasSuffix(p, "/index.html") || p == "index.html":
 			pages = append(pages, basePath+strings.TrimSuffix(p, "index.html"))
-		case p == "404.html", p == "feed.xml", p == "sitemap.xml", p == "robots.txt", strings.HasSuffix(p, ".csv"):
-			// Not shown inside a page.
+		case p == "404.html", p == "robots.txt", strings.HasSuffix(p, ".csv"), slices.Contains([]string{".xml", ".rss", ".atom"}, path.Ext(p)):
+			// Not shown inside a page: the feed and its copies at its
+			// old addresses (feed_aliases), the sitemap.
 		default:
 			return serve.Event{Kind: serve.KindReload} // anything may show it
 		}
