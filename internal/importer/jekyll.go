@@ -468,8 +468,9 @@ func (im *importer) postsFeed(p string, data []byte) bool {
 }
 
 // feedFilterRE matches what picks some of the posts in a feed's
-// template: their tags or categories, or a where filter.
-var feedFilterRE = regexp.MustCompile(`\bpost\.(?:tags|categories|category)\b|\|\s*where(?:_exp)?\b|\bsite\.(?:tags|categories)\b`)
+// template: a condition on their tags or categories, a where filter,
+// a tag's or a category's posts; not a list of each post's tags.
+var feedFilterRE = regexp.MustCompile(`\{%-?\s*(?:if|elsif|unless)\b[^%]*\bpost\.(?:tags|categories|category)\b|\|\s*where(?:_exp)?\b|\bsite\.(?:tags|categories)\s*[.\[]`)
 
 // keepFeed keeps the address addr of the source's feed of its posts, of
 // which what is said at pos: plotline's own feed.xml is there, or, at
