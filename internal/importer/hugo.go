@@ -794,10 +794,13 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 	rss := func(v any) bool {
 		return slices.ContainsFunc(listOf[string](v), func(k string) bool { return strings.EqualFold(k, "rss") })
 	}
-	if rss(lookup(conf, "disablekinds")) {
-		return
+	if off, _ := lookup(conf, "disablerss").(bool); off || rss(lookup(conf, "disablekinds")) {
+		return // disableRSS: Hugo's before 0.20
 	}
 	name := cmp.Or(lookupString(conf, "outputformats.rss.basename"), "index") + ".xml"
+	if uri := strings.Trim(lookupString(conf, "rssuri"), "/"); uri != "" && !strings.Contains(uri, "/") {
+		name = uri // rssURI: the feed's file name before Hugo 0.20 (atom.xml)
+	}
 	prefix := "/"
 	if ml.inSubdir && len(ml.hosts) == 0 {
 		prefix += ml.def + "/" // not on a multihost site: each at its host's root
