@@ -252,3 +252,32 @@ func TestNearPageManyFiles(t *testing.T) {
 		t.Errorf("a link among 50,000 pages allocates %.0f bytes, among 1,000 %.0f; want about the same", many, few)
 	}
 }
+
+// TestLinkWithoutScheme checks a link to another site written without
+// https://, which a browser follows as a folder of this site: its
+// error says what to write, and a file's name ("notes.md", a suffix
+// of Moldova's) or a folder with a dot in it is told as any other.
+func TestLinkWithoutScheme(t *testing.T) {
+	site := fstest.MapFS{
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [alpha]\n---\n" + strings.Join([]string{
+			"[1](www.robots.ox.ac.uk/~vgg/research/) [2](youtu.be/y1B2c3ZD9fk)",
+			"[3](www.example.com) [4](notes.md) [5](v1.2/x.png) [6](report.pdf/x)",
+		}, "\n"))},
+	}
+	_, errs := buildErrors(t, site)
+	want := []string{
+		// The front matter takes lines 1 to 5 (its fences, title, date
+		// and tags): the links are on lines 6 and 7. "[1](…)" is 39
+		// characters, so [2] is at column 41; on line 7 "[3](…) " takes
+		// 21, "[4](notes.md) " 14 and "[5](v1.2/x.png) " 16: 22, 36, 52.
+		`content/articles/a.md:6:1: link "www.robots.ox.ac.uk/~vgg/research/": no page or file of the site has this address: www.robots.ox.ac.uk, without https:// before it, is read as a folder of this site: write https://www.robots.ox.ac.uk/~vgg/research/`,
+		`content/articles/a.md:6:41: link "youtu.be/y1B2c3ZD9fk": no page or file of the site has this address: youtu.be, without https:// before it, is read as a folder of this site: write https://youtu.be/y1B2c3ZD9fk`,
+		`content/articles/a.md:7:1: link "www.example.com": no page or file of the site has this address: www.example.com, without https:// before it, is read as a folder of this site: write https://www.example.com`,
+		`content/articles/a.md:7:22: link "notes.md": no such page in content/`,
+		`content/articles/a.md:7:36: link "v1.2/x.png": no page or file of the site has this address`,
+		`content/articles/a.md:7:52: link "report.pdf/x": no page or file of the site has this address`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
