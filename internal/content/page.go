@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/plotline/plotline/internal/diag"
@@ -978,6 +979,24 @@ func AliasFile(alias string) (string, string) {
 // a line of the page, and a YAML alias listed a million times (7 MB) made
 // a list of a million lines, 40 MB, in 17 s of CPU.
 const MaxSources = 1000
+
+// SchemelessHost reports whether target, the path of a link that names
+// nothing of the site, starts with a host name of the web written
+// without its scheme ("www.robots.ox.ac.uk/~vgg/", "youtu.be/x"): a
+// first part with a dot, under a suffix ICANN runs (publicsuffix), with
+// a path after it or www. before, so that a file's name ("notes.md",
+// Moldova's suffix) is none. It returns the host.
+func SchemelessHost(target string) (string, bool) {
+	host, rest, slash := strings.Cut(target, "/")
+	if strings.HasPrefix(target, "/") || !strings.Contains(host, ".") || !slash && !strings.HasPrefix(host, "www.") {
+		return "", false
+	}
+	if _, icann := publicsuffix.PublicSuffix(strings.ToLower(host)); !icann || strings.HasPrefix(rest, "/") {
+		return "", false
+	}
+	eTLD, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
+	return host, err == nil && eTLD != ""
+}
 
 // hostHint says how to write u, a source's address without its scheme
 // ("www.ons.gov.uk/data"): ": write https://www.ons.gov.uk/data". It is

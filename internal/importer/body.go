@@ -4441,6 +4441,12 @@ func (c *converter) resolve(dest string) (string, bool) {
 			return withFrag(c.im.fileURL(there)), true
 		}
 	}
+	if host, ok := content.SchemelessHost(file); ok {
+		// "www.robots.ox.ac.uk/~vgg/": another site's address, which
+		// the source published as a path of its own that led nowhere.
+		c.im.done(c.pos(c.at), "link %s: %s, without https:// before it, made it a path of the site, which led nowhere: written as https://%s", dest, host, dest)
+		return "https://" + dest, true
+	}
 	base := c.p.oldURL
 	if !strings.HasSuffix(base, "/") {
 		base = path.Dir(base) + "/"

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/plotline/plotline/internal/buildcache"
@@ -353,28 +352,10 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		}
 		return "", "", nil, fmt.Errorf("no such page in content/")
 	}
-	if host, ok := schemelessHost(target); ok {
+	if host, ok := content.SchemelessHost(target); ok {
 		return "", "", nil, fmt.Errorf("no page or file of the site has this address: %s, without https:// before it, is read as a folder of this site: write https://%s", host, dest)
 	}
 	return "", "", nil, fmt.Errorf("no page or file of the site has this address")
-}
-
-// schemelessHost reports whether target, the path of a link that names
-// nothing of the site, starts with a host name of the web written
-// without its scheme ("www.robots.ox.ac.uk/~vgg/", "youtu.be/x"): a
-// first part with a dot, under a suffix ICANN runs (publicsuffix), with
-// a path after it or www. before, so that a file's name ("notes.md",
-// Moldova's suffix) is none. It returns the host.
-func schemelessHost(target string) (string, bool) {
-	host, rest, slash := strings.Cut(target, "/")
-	if strings.HasPrefix(target, "/") || !strings.Contains(host, ".") || !slash && !strings.HasPrefix(host, "www.") {
-		return "", false
-	}
-	if _, icann := publicsuffix.PublicSuffix(strings.ToLower(host)); !icann || strings.HasPrefix(rest, "/") {
-		return "", false
-	}
-	eTLD, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
-	return host, err == nil && eTLD != ""
 }
 
 // nearPage returns the name of a page file in the folder of file, a page
