@@ -886,6 +886,11 @@ func checkParamKeys(n *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List
 	return ok
 }
 
+// MaxFeedAliases is how many old addresses the site's feed may have
+// (the config's feed_aliases): each is a copy of the whole feed,
+// rewritten whenever it changes; a site moved twice has two or three.
+const MaxFeedAliases = 10
+
 // MaxAliases is how many old addresses a page may have. Each is a
 // redirect page of its own, a folder and a file: 100,000 of them (an
 // article of 1.4 MB) took 29 s of CPU and 785 MB of disk.

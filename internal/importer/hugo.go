@@ -817,15 +817,11 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 		}
 	}
 	feeds = slices.DeleteFunc(feeds, func(f string) bool { return f == "/feed.xml" })
-	if len(feeds) > maxFeeds {
-		feeds = feeds[:maxFeeds]
+	if len(feeds) > content.MaxFeedAliases {
+		feeds = feeds[:content.MaxFeedAliases]
 	}
 	im.conf.feeds = feeds
 }
-
-// maxFeeds is how many old addresses of a feed the build's feed_aliases
-// takes.
-const maxFeeds = 10
 
 // postSections returns the section whose pages are the articles of a
 // Hugo site that names none (mainSections, Docsy's rss_sections), with

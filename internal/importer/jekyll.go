@@ -480,7 +480,7 @@ func (im *importer) keepFeed(pos diag.Pos, addr, what string) {
 		im.done(pos, "%s: plotline writes its Atom feed of the newest articles at the same address, feed.xml, for the readers subscribed to it", what)
 		return
 	}
-	if slices.Contains(im.conf.feeds, addr) || len(im.conf.feeds) == maxFeeds {
+	if slices.Contains(im.conf.feeds, addr) || len(im.conf.feeds) == content.MaxFeedAliases {
 		return
 	}
 	im.conf.feeds = append(im.conf.feeds, addr)

@@ -19,11 +19,6 @@ type feedCopy struct {
 	pos  diag.Pos // where the alias is written
 }
 
-// maxFeedCopies is how many old addresses the feed may have: each is a
-// copy of the whole feed, rewritten whenever it changes; a site moved
-// twice has two or three.
-const maxFeedCopies = 10
-
 // feedCopyExts are the endings an old address of the feed may have:
 // those under which servers send a file as a feed or as XML.
 var feedCopyExts = []string{".xml", ".rss", ".atom"}
@@ -35,8 +30,8 @@ func feedCopies(cfg *config.Config, diags *diag.List) []feedCopy {
 	seen := map[string]int{}
 	for i, alias := range cfg.FeedAliases {
 		pos := cfg.FeedAliasPos(i)
-		if i == maxFeedCopies {
-			diags.Errorf(pos, "feed_aliases: more than %d old addresses of the feed: each is a copy of the whole feed; keep those that readers still subscribe to", maxFeedCopies)
+		if i == content.MaxFeedAliases {
+			diags.Errorf(pos, "feed_aliases: more than %d old addresses of the feed: each is a copy of the whole feed; keep those that readers still subscribe to", content.MaxFeedAliases)
 			break
 		}
 		file, msg := content.AliasFile(alias)

@@ -2,9 +2,12 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestFeedCopies builds a site whose config names two old addresses of
@@ -43,4 +46,24 @@ func TestFeedCopies(t *testing.T) {
 	}
 	same("a rebuild")
 	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestFeedCopiesBounded gives the feed eleven old addresses: the 11th
+// is an error at its line, as each is a copy of the whole feed.
+func TestFeedCopiesBounded(t *testing.T) {
+	var aliases strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&aliases, "  - /old%d.xml\n", i)
+	}
+	site := fstest.MapFS{
+		"plotline.yaml":         {Data: []byte("title: T\nfeed_aliases:\n" + aliases.String())},
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-02\n---\nText.\n")},
+	}
+	_, errs := buildErrors(t, site)
+	// "title" and "feed_aliases" are lines 1 and 2: the 11th path is on
+	// line 13, after two spaces and "- ".
+	want := []string{`plotline.yaml:13:5: feed_aliases: more than 10 old addresses of the feed: each is a copy of the whole feed; keep those that readers still subscribe to`}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
 }
