@@ -4441,12 +4441,6 @@ func (c *converter) resolve(dest string) (string, bool) {
 			return withFrag(c.im.fileURL(there)), true
 		}
 	}
-	if host, ok := content.SchemelessHost(file); ok {
-		// "www.robots.ox.ac.uk/~vgg/": another site's address, which
-		// the source published as a path of its own that led nowhere.
-		c.im.done(c.pos(c.at), "link %s: %s, without https:// before it, made it a path of the site, which led nowhere: written as https://%s", dest, host, dest)
-		return "https://" + dest, true
-	}
 	base := c.p.oldURL
 	if !strings.HasSuffix(base, "/") {
 		base = path.Dir(base) + "/"
@@ -4454,6 +4448,12 @@ func (c *converter) resolve(dest string) (string, bool) {
 	u := path.Join(base, file)
 	if strings.HasSuffix(file, "/") && u != "/" {
 		u += "/"
+	}
+	if host, ok := content.SchemelessHost(file); ok && !c.im.onSite(u) {
+		// "www.robots.ox.ac.uk/~vgg/": another site's address, which
+		// the source published as a path of its own that led nowhere.
+		c.im.done(c.pos(c.at), "link %s: %s, without https:// before it, made it a path of the site, which led nowhere: written as https://%s", dest, host, dest)
+		return "https://" + dest, true
 	}
 	u = withFrag(u)
 	if abs, ok := c.elsewhere(u, u); ok {
