@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/parser"
@@ -941,6 +942,14 @@ func (im *importer) visibleNames() {
 		taken[p.dest] = true
 	}
 	for _, p := range im.pages {
+		if dest, ok := unescapedPath(p.dest); ok && !taken[dest] {
+			// A folder named with the % signs would be reached by no
+			// link written as the name is: each decodes them.
+			taken[dest] = true
+			im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "the file's name holds percent-escapes, which would be part of the page's address as they are, reached by no link that writes them so: written as %s, with the characters they stand for", strings.TrimPrefix(dest, "content/"))
+			p.dest = dest
+			p.newURL = newURL(p.dest, p.slug)
+		}
 		dest, what, ok := visiblePath(p.dest)
 		if !ok {
 			dest, what, ok = datelessPath(p.dest)
@@ -953,6 +962,23 @@ func (im *importer) visibleNames() {
 		p.newURL = newURL(p.dest, p.slug)
 		im.done(diag.Pos{Path: p.src, Line: 1, Col: 1}, "%s: plotline build refuses such names, so it is written as %s", what, strings.TrimPrefix(dest, "content/"))
 	}
+}
+
+// unescapedPath returns the slash path p with the percent-escapes of its
+// file's name undone ("%cf%80-day.md" is "π-day.md", as a WordPress
+// export names a post), and whether it has any that stand for text: a
+// name whose escapes make no UTF-8, a slash, a control or a character
+// that shows as nothing is left as it is.
+func unescapedPath(p string) (string, bool) {
+	dir, name := path.Split(p)
+	if !strings.Contains(name, "%") {
+		return p, false
+	}
+	plain, err := url.PathUnescape(name)
+	if _, _, unseen := sitefs.UnseenRune(plain); err != nil || plain == name || !utf8.ValidString(plain) || strings.ContainsAny(plain, "/\\%") || unseen || strings.ContainsFunc(plain, unicode.IsControl) {
+		return p, false
+	}
+	return dir + plain, true
 }
 
 // datelessPath returns the slash path p without the YYYY-MM-DD- its name
