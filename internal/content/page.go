@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -1002,6 +1003,22 @@ func SchemelessHost(target string) (string, bool) {
 	eTLD, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
 	return host, err == nil && eTLD != ""
 }
+
+// StrayBeforeScheme splits an address with marks typed before its
+// scheme, ".https://x.org/", which make the rest a path of the site: the
+// marks, and the address meant after them; ok is false for any other.
+func StrayBeforeScheme(dest string) (marks, meant string, ok bool) {
+	m := strayBeforeSchemeRE.FindStringSubmatch(dest)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2] + m[3], true
+}
+
+// strayBeforeSchemeRE matches an address with marks before its scheme:
+// the marks in the first group, the scheme and its slashes in the
+// second, the rest in the third.
+var strayBeforeSchemeRE = regexp.MustCompile(`^([./\\]+)(https?://)(.+)$`)
 
 // hostHint says how to write u, a source's address without its scheme
 // ("www.ons.gov.uk/data"): ": write https://www.ons.gov.uk/data". It is

@@ -4375,11 +4375,6 @@ var siteRootPrefixRE = regexp.MustCompile(`^(?:\{\{-?\s*site\.(?:url|baseurl)\s*
 // root in its first group.
 var siteRootRE = regexp.MustCompile(siteRootPrefixRE.String() + `(/[^{}]*)$`)
 
-// strayBeforeSchemeRE matches an address with marks before its scheme,
-// ".https://x.org/": the marks in the first group, the scheme and its
-// slashes in the second, the rest in the third.
-var strayBeforeSchemeRE = regexp.MustCompile(`^([./\\]+)(https?://)(.+)$`)
-
 // refLabelEnd reports whether line, the start of a line up to a
 // destination, is a reference definition's label and colon: "[x]: ".
 func refLabelEnd(line []byte) bool {
@@ -4393,12 +4388,13 @@ func refLabelEnd(line []byte) bool {
 // resolve returns the site path a relative destination meant, and false
 // when it is not relative or names a file beside the page.
 func (c *converter) resolve(dest string) (string, bool) {
-	if m := strayBeforeSchemeRE.FindStringSubmatch(dest); m != nil {
+	if marks, meant, ok := content.StrayBeforeScheme(dest); ok {
 		// "(.https://github.com/x)": the dot made the rest a path of
 		// the source's site, which led nowhere; the writer meant the
 		// address after it.
-		c.im.done(c.pos(c.at), "link %s: the %q before %s made it a path of the site, which led nowhere: written as %s", dest, m[1], m[2], m[2]+m[3])
-		return m[2] + m[3], true
+		scheme, _, _ := strings.Cut(meant, "//")
+		c.im.done(c.pos(c.at), "link %s: the %q before %s// made it a path of the site, which led nowhere: written as %s", dest, marks, scheme, meant)
+		return meant, true
 	}
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
 		return c.rooted(dest)

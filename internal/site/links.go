@@ -153,11 +153,6 @@ func withheldReason(file string) string {
 // dropBreaks takes the tabs and line breaks out of an address.
 var dropBreaks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
 
-// strayBeforeSchemeRE matches an address with marks before its scheme,
-// ".https://x.org/": the marks in the first group, the scheme and its
-// slashes in the second, the rest in the third.
-var strayBeforeSchemeRE = regexp.MustCompile(`^([./\\]+)(https?://)(.+)$`)
-
 // hostPortRE matches a host and a port written without a scheme, and a
 // path after them: "127.0.0.1:4000", "example.org:8080/x".
 var hostPortRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.-]*:[0-9]{1,5}(/.*)?$`)
@@ -264,10 +259,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 		// writes it: a browser reads it as a path of this site.
 		return "", "", nil, fmt.Errorf("is a host and a port without a scheme, which a browser reads as a path of this site: write http://%s", dest)
 	}
-	if m := strayBeforeSchemeRE.FindStringSubmatch(dest); m != nil {
+	if marks, meant, ok := content.StrayBeforeScheme(dest); ok {
 		// "(.https://github.com/x)": the dot makes the rest a path of
 		// this site, which a browser follows to nothing.
-		return "", "", nil, fmt.Errorf("has %q before %s, which makes the rest a path of this site: write %s", m[1], m[2], m[2]+m[3])
+		scheme, _, _ := strings.Cut(meant, "//")
+		return "", "", nil, fmt.Errorf("has %q before %s//, which makes the rest a path of this site: write %s", marks, scheme, meant)
 	}
 	if inner, ok := quoted(dest); ok && (err != nil || u.Scheme != "" || u.Host != "") {
 		// ("https://example.org"): the quotes are part of the address.
