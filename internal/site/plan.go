@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"reflect"
@@ -183,7 +182,7 @@ type changePlan struct {
 	passing    []string        // changed paths in neither the last build nor this one (see Result.Passing)
 	diags      diag.List       // the changed pages' own problems
 	broken     []string        // source paths of the changed pages that have errors of their own
-	dataPages  map[string]bool // the site's pages with data blocks after the change (see state.dataPages)
+	dataPages  map[string]bool // the changed pages, by source path: whether each has data blocks after the change (see state.dataPages)
 }
 
 // planChanges works out what the files at the slash paths changed (edited,
@@ -428,21 +427,25 @@ func (b *Builder) planChanges(changed []string) (*changePlan, bool) {
 	// Every page's footer says whether the site computes its numbers:
 	// the first page with data blocks, or the last one's going, is a
 	// change of every page.
-	data := maps.Clone(st.dataPages)
+	plan.dataPages = map[string]bool{}
 	for p := range gone {
-		delete(data, p)
+		plan.dataPages[p] = false
 	}
 	for _, p := range plan.render {
-		if p.HasData {
-			data[p.Path] = true
-		} else {
-			delete(data, p.Path)
+		plan.dataPages[p.Path] = p.HasData
+	}
+	n := len(st.dataPages)
+	for p, has := range plan.dataPages {
+		switch {
+		case has && !st.dataPages[p]:
+			n++
+		case !has && st.dataPages[p]:
+			n--
 		}
 	}
-	if len(data) > 0 != st.site.HasData {
+	if n > 0 != st.site.HasData {
 		return nil, true
 	}
-	plan.dataPages = data
 	return plan, false
 }
 
@@ -541,7 +544,13 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 	}
 	defer tx.Close()
 	next := b.last.clone()
-	next.dataPages = plan.dataPages
+	for p, has := range plan.dataPages {
+		if has {
+			next.dataPages[p] = true
+		} else {
+			delete(next.dataPages, p)
+		}
+	}
 	r := b.newRun(ctx, next, tx)
 	r.prevOutputs = b.last.outputs
 	if diags.HasErrors() {
