@@ -4124,10 +4124,20 @@ func (c *converter) rawAddresses(i int) int {
 		return 0
 	}
 	tagText := b[i : end+1]
+	attrs := addressAttrRE.FindAllSubmatchIndex(tagText, -1)
 	liquid := len(tagText)
 	for _, d := range []string{"{{", "{%"} {
-		if k := bytes.Index(tagText, []byte(d)); k >= 0 {
-			liquid = min(liquid, k)
+		for k := 0; ; {
+			j := bytes.Index(tagText[k:], []byte(d))
+			if j < 0 {
+				break
+			}
+			k += j
+			if !postrefAt(tagText, attrs, k) {
+				liquid = min(liquid, k)
+				break
+			}
+			k += len(d)
 		}
 	}
 	var edits []attrEdit
@@ -4155,13 +4165,25 @@ func (c *converter) rawAddresses(i int) int {
 			}
 		}
 	}
-	for _, m := range addressAttrRE.FindAllSubmatchIndex(tagText, -1) {
-		start, stop := m[2], m[3]
-		if start < 0 {
-			start, stop = m[4], m[5]
-		}
-		if start < 0 {
-			start, stop = m[6], m[7] // a value without quotes: src=./x.png
+	for _, m := range attrs {
+		start, stop := attrValue(m)
+		if rest, ok := postrefAddress(tagText[start:stop]); ok {
+			// "{{< blogdown/postref >}}index_files/x.png": the page's
+			// address, so the file beside it, converted as a relative
+			// address is; one the source lacks as such an address is.
+			c.at = i + start
+			u, ok := c.resolve(rest)
+			if target := cmp.Or(u, rest); ok && c.nowhere(target) {
+				edits = append(edits, attrEdit{start: i + m[0], stop: i + m[1]})
+				c.im.note(c.pos(i+start), "address %s names nothing of this site, and the source has no base URL to keep its old address: the attribute is left out", target)
+				continue
+			}
+			if !ok {
+				u = c.postref() + rest // a file of the page's bundle
+			}
+			c.im.res.Converted++
+			edits = append(edits, attrEdit{start: i + start, stop: i + stop, text: html.EscapeString(u)})
+			continue
 		}
 		if bytes.Contains(tagText[start:stop], []byte("{{")) || bytes.Contains(tagText[start:stop], []byte("{%")) {
 			if c.rootedNowhere(string(tagText[start:stop])) {
@@ -4221,6 +4243,45 @@ func (c *converter) rawAddresses(i int) int {
 	}
 	c.out.Write(b[from:last])
 	return last - i
+}
+
+// attrValue returns where the value of an address attribute that
+// addressAttrRE matched, m, starts and stops in the tag, without its
+// quotes.
+func attrValue(m []int) (start, stop int) {
+	for k := 2; k+1 < len(m); k += 2 {
+		if m[k] >= 0 {
+			return m[k], m[k+1]
+		}
+	}
+	return m[len(m)-2], m[len(m)-1]
+}
+
+// postrefAddressRE matches an address that starts with blogdown's
+// {{< blogdown/postref >}}, the page's own address, and goes on with a
+// path relative to it and no other shortcode: that path in its group.
+var postrefAddressRE = regexp.MustCompile(`^\{\{[<%]\s*blogdown/postref\s*[>%]\}\}([^{}/#?\s][^{}\s]*)$`)
+
+// postrefAddress returns the path after {{< blogdown/postref >}} in v,
+// an address attribute's value (see postrefAddressRE).
+func postrefAddress(v []byte) (string, bool) {
+	m := postrefAddressRE.FindSubmatch(v)
+	if m == nil {
+		return "", false
+	}
+	return html.UnescapeString(string(m[1])), true
+}
+
+// postrefAt reports whether offset k of tagText starts an address
+// attribute's value, among attrs, that postrefAddress converts.
+func postrefAt(tagText []byte, attrs [][]int, k int) bool {
+	for _, m := range attrs {
+		if start, stop := attrValue(m); start == k {
+			_, ok := postrefAddress(tagText[start:stop])
+			return ok
+		}
+	}
+	return false
 }
 
 // attrEditAt writes the converted address that attrEdits holds for body

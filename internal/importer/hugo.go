@@ -699,6 +699,9 @@ func (im *importer) hugo() error {
 		} else {
 			im.conf.mainSections = append(im.conf.mainSections, listOf[string](lookup(conf, key))...)
 		}
+		// mainSections = "", as a theme's example config leaves it:
+		// none named, so the section of the articles is found below.
+		im.conf.mainSections = slices.DeleteFunc(im.conf.mainSections, func(s string) bool { return strings.TrimSpace(s) == "" })
 	}
 
 	ml := hugoLanguages(conf)
