@@ -990,18 +990,32 @@ const MaxSources = 1000
 // nothing of the site, starts with a host name of the web written
 // without its scheme ("www.robots.ox.ac.uk/~vgg/", "youtu.be/x"): a
 // first part with a dot, under a suffix ICANN runs (publicsuffix), with
-// a path after it or www. before, so that a file's name ("notes.md",
-// Moldova's suffix) is none. It returns the host.
+// a path after it, www. before, or a suffix that is no file's extension
+// (bareHostSuffix), so that a file's name ("notes.md", Moldova's suffix)
+// is none. It returns the host.
 func SchemelessHost(target string) (string, bool) {
 	host, rest, slash := strings.Cut(target, "/")
-	if strings.HasPrefix(target, "/") || !strings.Contains(host, ".") || !slash && !strings.HasPrefix(host, "www.") {
+	if strings.HasPrefix(target, "/") || !strings.Contains(host, ".") {
 		return "", false
 	}
-	if _, icann := publicsuffix.PublicSuffix(strings.ToLower(host)); !icann || strings.HasPrefix(rest, "/") {
+	suffix, icann := publicsuffix.PublicSuffix(strings.ToLower(host))
+	if !icann || strings.HasPrefix(rest, "/") || !slash && !strings.HasPrefix(host, "www.") && !bareHostSuffix(suffix) {
 		return "", false
 	}
 	eTLD, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(host))
 	return host, err == nil && eTLD != ""
+}
+
+// bareHostSuffix reports whether suffix, a public suffix, makes a name
+// with no path after it a host ("ragnar.tidyverse.org", "data.gov.uk"):
+// one of two parts or more, or a generic one that no common kind of file
+// ends with, as md (Moldova), py (Paraguay), zip or ai do.
+func bareHostSuffix(suffix string) bool {
+	switch suffix {
+	case "com", "org", "net", "edu", "gov", "io", "dev", "info":
+		return true
+	}
+	return strings.Contains(suffix, ".")
 }
 
 // StrayBeforeScheme splits an address with marks typed before its

@@ -256,12 +256,14 @@ func TestNearPageManyFiles(t *testing.T) {
 // TestLinkWithoutScheme checks a link to another site written without
 // https://, which a browser follows as a folder of this site: its
 // error says what to write, and a file's name ("notes.md", a suffix
-// of Moldova's) or a folder with a dot in it is told as any other.
+// of Moldova's; "logo.ai") or a folder with a dot in it is told as any
+// other.
 func TestLinkWithoutScheme(t *testing.T) {
 	site := fstest.MapFS{
 		"content/articles/a.md": {Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [alpha]\n---\n" + strings.Join([]string{
 			"[1](www.robots.ox.ac.uk/~vgg/research/) [2](youtu.be/y1B2c3ZD9fk)",
 			"[3](www.example.com) [4](notes.md) [5](v1.2/x.png) [6](report.pdf/x)",
+			"[7](ragnar.tidyverse.org) [8](logo.ai) [9](data.gov.uk)",
 		}, "\n"))},
 	}
 	_, errs := buildErrors(t, site)
@@ -276,6 +278,12 @@ func TestLinkWithoutScheme(t *testing.T) {
 		`content/articles/a.md:7:22: link "notes.md": no such page in content/`,
 		`content/articles/a.md:7:36: link "v1.2/x.png": no page or file of the site has this address`,
 		`content/articles/a.md:7:52: link "report.pdf/x": no page or file of the site has this address`,
+		// Line 8: "[7](ragnar.tidyverse.org) " takes 26 characters,
+		// "[8](logo.ai) " 13: 27 and 40. A host alone is one where its
+		// suffix is no file's extension (org; gov.uk), not ai.
+		`content/articles/a.md:8:1: link "ragnar.tidyverse.org": no page or file of the site has this address: ragnar.tidyverse.org, without https:// before it, is read as a folder of this site: write https://ragnar.tidyverse.org`,
+		`content/articles/a.md:8:27: link "logo.ai": no page or file of the site has this address`,
+		`content/articles/a.md:8:40: link "data.gov.uk": no page or file of the site has this address: data.gov.uk, without https:// before it, is read as a folder of this site: write https://data.gov.uk`,
 	}
 	if !slices.Equal(errs, want) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
