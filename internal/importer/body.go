@@ -148,6 +148,9 @@ type converter struct {
 	// detailsEnds are the end tags of the details shortcodes being
 	// written, by body offset: true for a <details> of HTML.
 	detailsEnds map[int]bool
+	// wrapperEnds are the end tags of the shortcodes left out with their
+	// start tags, as elements around their insides, by body offset.
+	wrapperEnds map[int]bool
 	// sideNotes are the footnotes made of side notes, written at the
 	// end of the page, and noteLabels their labels.
 	sideNotes  []sideNote
@@ -1039,6 +1042,23 @@ func (c *converter) hugo(i int) int {
 		}
 		return c.converted(t.end - i)
 	}
+	end := -1
+	if !t.closing && c.im.conf.shortcodes[t.name].wrapper && noArgs(t) {
+		end = c.shortcodeEnd(t)
+	}
+	if c.wrapperEnds[i] || end >= 0 {
+		// {{< gallery >}}…{{< /gallery >}} of hugo-easy-gallery: elements
+		// around the figures inside it, and nothing of its own. The
+		// inside stays, without it and its end.
+		delete(c.wrapperEnds, i)
+		if end >= 0 {
+			put(&c.wrapperEnds, end, true)
+		}
+		if c.aloneOnLine(i, t.end) {
+			return c.converted(afterLineEnd(c.body, t.end) - i)
+		}
+		return c.converted(t.end - i)
+	}
 	if el := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")].inlineTag; el != "" && c.im.conf.unsafe && (t.closing || c.shortcodeEnd(t) >= 0) {
 		// <mark>…</mark>, as the template wrote it; its inside Markdown.
 		if t.closing {
@@ -1123,6 +1143,15 @@ func (c *converter) hugo(i int) int {
 		// src.
 		c.media(i, t.end, sc, args)
 		return t.end - i
+	}
+	if own := c.im.conf.shortcodes[strings.TrimPrefix(t.name, "/")]; own.figure && own.inner && t.closing {
+		// The end of a figure's text (rOpenSci's imgtxt, a picture with
+		// words beside it): the figure is written at its start, its
+		// words after it.
+		if c.aloneOnLine(i, t.end) {
+			return c.converted(afterLineEnd(c.body, t.end) - i)
+		}
+		return c.converted(t.end - i)
 	}
 	if sc.figure && !t.closing && args.named["src"] != "" {
 		// The site's own figure, which shows the image of its src.
@@ -2386,6 +2415,11 @@ func (c *converter) figureImage(src, alt, link string) string {
 		img = `<a href="` + html.EscapeString(c.mended(link)) + `">` + img + `</a>`
 	}
 	return img
+}
+
+// noArgs reports whether the shortcode tag t has no parameters.
+func noArgs(t tag) bool {
+	return strings.TrimSpace(t.args) == ""
 }
 
 // aloneOnLine reports whether the shortcode from body offset i to end

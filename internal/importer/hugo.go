@@ -1088,6 +1088,9 @@ type shortcode struct {
 	// bare: its template is its inside alone, {{ .Inner }} (or safeHTML
 	// of it): Hugo wrote the inside as it is (PaperMod's rawhtml).
 	bare bool
+	// wrapper: used without parameters, its template shows its inside
+	// among elements and nothing of its own (wrapperTemplate).
+	wrapper bool
 	// link: a link of its inside to its href parameter (Congo's and
 	// Blowfish's button); script: it gives its inside to a script
 	// (Congo's Chart.js chart).
@@ -1257,6 +1260,8 @@ func siteShortcodes(src fs.FS, conf map[string]any, sc *siteConfig) {
 			}
 			s.include = includeRE.Match(data) && (bytes.Contains(data, []byte(".RenderShortcodes")) || bytes.Contains(data, []byte(".Content")))
 			s.serverOnly = serverOnlyTemplate(data)
+			s.wrapper = s.inner && !s.bare && !s.quote && !s.details && !s.code && !s.math && !s.link && !s.script &&
+				!s.figure && s.media == "" && s.inlineTag == "" && s.iconAlert == "" && !s.include && wrapperTemplate(data)
 			sc.shortcodes[name] = s
 		}
 	}
@@ -1303,6 +1308,99 @@ func serverOnlyTemplate(data []byte) bool {
 	}
 	return depth == 0
 }
+
+// wrapperTemplate reports whether the shortcode template data, used
+// without parameters, lays out its inside and does nothing else: divs
+// (and a style sheet's link), one of a class of a layout (a gallery, a
+// grid, columns), around its inside, and no text of its own, no output
+// it computes between elements. Such is hugo-easy-gallery's gallery,
+// <div class="gallery …">{{ .Inner }}</div> around the figures inside
+// it, which are the same one after another. A box or a note of its
+// inside (<aside>, <div class="box">) is no layout: it sets its inside
+// apart, as the inside alone does not. What a branch of a parameter,
+// {{ with .Get "dir" }} or {{ if .Get "title" }}, shows up to its else is
+// not shown by such a use, and is left out; so are assignments and the
+// page's scratch pad, which show nothing.
+func wrapperTemplate(data []byte) bool {
+	text := templateCommentRE.ReplaceAll(data, nil)
+	text = commentRE.ReplaceAll(text, nil)
+	type block struct{ param, parent bool }
+	var blocks []block
+	showing := func() bool {
+		return len(blocks) == 0 || blocks[len(blocks)-1].parent && !blocks[len(blocks)-1].param
+	}
+	var shown []byte
+	last := 0
+	for _, a := range serverActionRE.FindAllSubmatchIndex(text, -1) {
+		if showing() {
+			shown = append(shown, text[last:a[0]]...)
+		}
+		last = a[1]
+		act := strings.TrimSpace(string(text[a[2]:a[3]]))
+		word, rest, _ := strings.Cut(act, " ")
+		switch word {
+		case "if", "with":
+			blocks = append(blocks, block{param: paramCondRE.MatchString(rest), parent: showing()})
+		case "range", "block", "define":
+			blocks = append(blocks, block{parent: showing()})
+		case "else":
+			if len(blocks) == 0 {
+				return false
+			}
+			// The other branch, which a use without the parameter takes,
+			// unless it asks for a parameter too: {{ else with .Get "x" }}.
+			cond, _ := strings.CutPrefix(rest, "if ")
+			cond, _ = strings.CutPrefix(cond, "with ")
+			blocks[len(blocks)-1].param = paramCondRE.MatchString(cond)
+		case "end":
+			if len(blocks) == 0 {
+				return false
+			}
+			blocks = blocks[:len(blocks)-1]
+		default:
+			switch {
+			case !showing() || silentActionRE.MatchString(act):
+			case innerActionRE.MatchString(act):
+				shown = append(shown, 0)
+			default:
+				shown = append(shown, 1) // output of its own
+			}
+		}
+	}
+	if showing() {
+		shown = append(shown, text[last:]...)
+	}
+	if showsElementRE.Match(shown) || !layoutClassRE.Match(shown) {
+		return false
+	}
+	for _, m := range elementRE.FindAllSubmatch(shown, -1) {
+		if e := strings.ToLower(string(m[1])); e != "div" && e != "link" {
+			return false
+		}
+	}
+	rest := bytes.TrimSpace(tagRE.ReplaceAll(shown, nil))
+	return bytes.IndexByte(rest, 0) >= 0 && len(bytes.Trim(rest, "\x00 \t\r\n")) == 0
+}
+
+var (
+	// paramCondRE matches the condition of an if or a with that is a
+	// parameter of the shortcode: .Get "dir", (.Get 0), $.Get "x" | …
+	paramCondRE = regexp.MustCompile(`^\(?\$?\.Get\b`)
+	// silentActionRE matches a template action that shows nothing: an
+	// assignment, a call of the page's scratch pad or of a scratch.
+	silentActionRE = regexp.MustCompile(`^(?:\$\w*\s*:?=|\$?\.?(?:Page\.)?Scratch\.(?:Set|Add|SetInMap|Delete)\b|\$\w+\.(?:Set|Add|SetInMap|Delete)\b)`)
+	// innerActionRE matches an action that shows the shortcode's
+	// inside: .Inner, $.Inner | markdownify.
+	innerActionRE = regexp.MustCompile(`^\$?\.Inner\b`)
+	// showsElementRE matches an element that shows something without
+	// text of its own, or runs.
+	showsElementRE = regexp.MustCompile(`(?i)<(?:img|svg|picture|video|audio|iframe|canvas|object|embed|script|style|input|button|select|textarea)\b`)
+	// layoutClassRE matches a class attribute that names a layout.
+	layoutClassRE = regexp.MustCompile(`(?i)\bclass\s*=\s*["']?[^"'>]*\b(?:gallery|grid|row|columns?|masonry)\b`)
+	// elementRE matches an HTML start or end tag, its name in the first
+	// group.
+	elementRE = regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9-]*)`)
+)
 
 // shortcodeFiles returns the paths, from dir, of the shortcode templates
 // in dir and its folders, in order; a folder deeper than maxShortcodeDepth
