@@ -187,7 +187,7 @@ func (im *importer) jekyll() error {
 			im.note(diag.Pos{Path: p}, "%s", sitefs.DescribeReadError(err))
 			return nil
 		}
-		_, _, bodyOff, _, hasFM := splitFrontMatter(data)
+		fm, _, bodyOff, _, hasFM := splitFrontMatter(data)
 		// jekyll-optional-front-matter makes a page of Markdown
 		// without front matter, as GitHub Pages does.
 		optional := !hasFM && kind == "" && markdownExt(p) && hasPlugin(im.conf.vars, "jekyll-optional-front-matter")
@@ -239,7 +239,7 @@ func (im *importer) jekyll() error {
 			case kind == "" && dir == "" && base == "index":
 				im.done(diag.Pos{Path: p}, "the home page is not imported: plotline makes the home page")
 				return nil
-			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]):
+			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]) && frontLayout(im.src, fm) == nil:
 				// Jekyll ran it through Liquid, which left it as it is,
 				// and published it without its front matter.
 				if dest, ok := im.copyFile(p, "content/"+p); ok {
@@ -356,8 +356,9 @@ func plainAfterFrontMatter(p string, body []byte) bool {
 var liquidForRE = regexp.MustCompile(`\{%-?\s*for\s`)
 
 // jekyllLayout returns the text of the Jekyll layout name in _layouts/,
-// the first of its .html, .md and .markdown files, and nil when there is
-// none (or name is a path, which no layout's is).
+// the first of its .html, .md and .markdown files, or else of a file of
+// another ending (a feed's feed.xml), and nil when there is none (or name
+// is a path, which no layout's is).
 func jekyllLayout(src fs.FS, name string) []byte {
 	if name == "" || strings.ContainsAny(name, "/\\") {
 		return nil
@@ -367,7 +368,28 @@ func jekyllLayout(src fs.FS, name string) []byte {
 			return data
 		}
 	}
+	entries, _ := fs.ReadDir(src, "_layouts")
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && strings.TrimSuffix(n, path.Ext(n)) == name {
+			if data, err := readFile(src, "_layouts/"+n); err == nil {
+				return data
+			}
+		}
+	}
 	return nil
+}
+
+// frontLayout returns the text of the layout that the front matter fm
+// of a file names, which Jekyll renders the file's text into; nil when
+// it names none, none or null, or one the site lacks.
+func frontLayout(src fs.FS, fm []byte) []byte {
+	var front map[string]any
+	_ = yaml.Unmarshal(fm, &front) // a front matter that does not decode names no layout
+	name, _ := front["layout"].(string)
+	if strings.EqualFold(strings.TrimSpace(name), "none") {
+		return nil
+	}
+	return jekyllLayout(src, strings.TrimSpace(name))
 }
 
 // jekyllSource makes dir, the folder that _config.yml's source: names,
@@ -449,7 +471,9 @@ var feedExts = []string{".xml", ".rss", ".atom"}
 // feed_aliases, with a note; plotline's own feed.xml needs none.
 func (im *importer) postsFeed(p string, data []byte) bool {
 	fm, _, bodyOff, _, _ := splitFrontMatter(data)
-	body := data[bodyOff:]
+	// A feed's text may be its layout's (feeds/r.xml of layout: feed and
+	// category: r).
+	body := slices.Concat(data[bodyOff:], frontLayout(im.src, fm))
 	if !slices.Contains(feedExts, path.Ext(p)) || !bytes.Contains(body, []byte("site.posts")) || !bytes.Contains(body, []byte("<feed")) && !bytes.Contains(body, []byte("<rss")) {
 		return false
 	}
