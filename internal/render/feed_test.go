@@ -394,3 +394,34 @@ func TestWriteRobots(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTagFeed checks a tag's feed: its title, id and links are its
+// list's, and an entry names ListTags of its article's tags, not all.
+func TestWriteTagFeed(t *testing.T) {
+	var tags []Tag
+	for i := range ListTags + 3 {
+		tags = append(tags, Tag{Name: fmt.Sprintf("t%d", i), Slug: fmt.Sprintf("t%d", i), URL: fmt.Sprintf("tags/t%d/", i)})
+	}
+	entry := FeedEntry{Summary: Summary{Title: "A", URL: "a/", Date: time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC), Tags: tags}}
+	var b bytes.Buffer
+	site := &Site{Title: "Desk", Description: "Every article", BaseURL: "https://x.org/", BasePath: "/"}
+	if err := WriteTagFeed(&b, site, tags[1], "Tagged t1", []FeedEntry{entry}); err != nil {
+		t.Fatal(err)
+	}
+	var f feed
+	if err := xml.Unmarshal(b.Bytes(), &f); err != nil {
+		t.Fatalf("feed is not valid XML: %v\n%s", err, b.String())
+	}
+	if f.Title != "Desk: Tagged t1" || f.Sub != "" || f.ID != "https://x.org/tags/t1/" {
+		t.Errorf("title %q, subtitle %q, id %q; want Desk: Tagged t1, none, https://x.org/tags/t1/", f.Title, f.Sub, f.ID)
+	}
+	if len(f.Links) != 2 || f.Links[0].Href != "https://x.org/tags/t1/feed.xml" || f.Links[1].Href != "https://x.org/tags/t1/" {
+		t.Errorf("links %+v; want the feed's own and its list's", f.Links)
+	}
+	if len(f.Entries) != 1 || len(f.Entries[0].Categories) != ListTags {
+		t.Fatalf("entries %+v; want one of %d categories", f.Entries, ListTags)
+	}
+	if len(entry.Tags) != ListTags+3 {
+		t.Errorf("WriteTagFeed cut its caller's entry's tags to %d", len(entry.Tags))
+	}
+}

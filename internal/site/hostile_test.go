@@ -633,16 +633,17 @@ func hoverChart(t *testing.T, ctx context.Context) {
 
 // TestManyTags builds 10,000 tags, the 100 an article may have on each of
 // 100 articles (one article of 10,000 is refused now, content.MaxTags).
-// Each tag has a page listing its article; as each list shows at most
-// render.ListTags of an article's tags, the output grows with the number
-// of tags, not with its square (it was 5.6 GB for one article's).
+// Each tag has a page listing its article, and a feed; as each list and
+// feed shows at most render.ListTags of an article's tags, the output
+// grows with the number of tags, not with its square (it was 5.6 GB for
+// one article's).
 func TestManyTags(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 10,000 tag pages")
 	}
 	dest := buildFS(t, manyTags())
 	var total int64
-	pages := 0
+	pages, feeds := 0, 0
 	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -650,17 +651,21 @@ func TestManyTags(t *testing.T) {
 		fi, err := d.Info()
 		total += fi.Size()
 		if strings.HasPrefix(p, filepath.Join(dest, "tags")) {
-			pages++
+			if d.Name() == render.TagFeedFile {
+				feeds++
+			} else {
+				pages++
+			}
 		}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pages != 10_001 {
-		t.Errorf("%d tag pages; want 10,000 and the list of tags", pages)
+	if pages != 10_001 || feeds != 10_000 {
+		t.Errorf("%d tag pages and %d feeds; want 10,000 and the list of tags, and 10,000", pages, feeds)
 	}
-	t.Logf("%d files, %.1f MB", pages, float64(total)/(1<<20))
+	t.Logf("%d files, %.1f MB", pages+feeds, float64(total)/(1<<20))
 	if total > 100<<20 {
 		t.Errorf("the output is %d MB; want under 100 MB", total>>20)
 	}

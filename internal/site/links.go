@@ -234,6 +234,10 @@ func (ix *linkIndex) removeAsset(file string) {
 // folder articles are in ("articles/").
 var listPageRE = regexp.MustCompile(`^((tags/[^/]+/)?(page/[1-9][0-9]*/)?|[^/]+/)$`)
 
+// tagFeedRE matches the site path of a tag's feed, which plotline makes
+// beside its list ("tags/economy/feed.xml").
+var tagFeedRE = regexp.MustCompile(`^tags/[^/]+/` + regexp.QuoteMeta(render.TagFeedFile) + `$`)
+
 // resolve checks dest, written in the page at from, as a browser follows
 // it: tabs and newlines dropped, backslash escapes and entities undone,
 // then percent-decoding. It
@@ -330,6 +334,11 @@ func (ix *linkIndex) resolve(from *content.Page, dest string) (string, string, *
 			ch = check(site, frag, false)
 		}
 		return ix.basePath + render.EscapePath(site) + suffix, site, ch, nil
+	}
+	if tagFeedRE.MatchString(c) {
+		// A tag's feed, made with its list: whether it exists is known
+		// once the pages are all rendered, as the list's is.
+		return ix.basePath + render.EscapePath(c) + suffix, c, check(c, "", true), nil
 	}
 	// A page that is not built (a draft) says so before its address is
 	// taken for a list: a folder's redirect page is at "about/" too.

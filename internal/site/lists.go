@@ -23,7 +23,7 @@ import (
 
 // Which lists renderLists writes.
 const (
-	listPages = 1 << iota // the home page, the tag pages and the sitemap
+	listPages = 1 << iota // the home page, the tag pages and their feeds, and the sitemap
 	listFeed              // the Atom feed
 	listFixed             // 404.html, robots.txt, .nojekyll, the output marker
 
@@ -31,7 +31,8 @@ const (
 )
 
 // renderLists writes the pages made from all the others — the home page,
-// the tag pages, the feed and the sitemap — and the fixed files; which
+// the tag pages and their feeds, the feed and the sitemap — and the fixed
+// files; which
 // says which of them. The templates' errors are returned as a diag.List.
 func (r *run) renderLists(which int) error {
 	site := r.st.site
@@ -107,6 +108,9 @@ func (r *run) renderLists(which int) error {
 		// shows does ("C" once an article writes "C++" after it), so
 		// that a rebuild knows its own page.
 		r.queueList(t.URL, "list of the tag "+t.Slug, p, tl.sums, tl.keys, &sitemap, &pending, seen)
+		if err := r.writeTagFeed(t, p.Title, tl, seen); err != nil {
+			return err
+		}
 	}
 	tagsPage := &render.Page{Site: site, Kind: "tags", Title: r.st.words.Text(words.Tags), Description: r.st.words.Format(words.TagsDescription, site.Title), URL: "tags/", Canonical: site.AbsURL("tags/"), Tags: tags}
 	pending = append(pending, listPage{"tags/index.html", "list of tags", tagsPage})
@@ -232,6 +236,36 @@ func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
 	same := r.st.feedKey == key && r.st.feedKey != 0
 	r.st.feedKey = key
 	return !same
+}
+
+// writeTagFeed writes the feed of the tag t, of the newest articles of
+// its list tl, called title as its list page is, unless the output holds
+// it as it is (see listCurrent). seen collects its site path, as
+// queueList collects the list's: the feed of a tag no article has any
+// more goes with its list.
+func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, seen map[string]bool) error {
+	sitePath := t.URL + render.TagFeedFile
+	owner := "feed of the tag " + t.Slug
+	seen[sitePath] = true
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00", sitePath, title)
+	entries := make([]render.FeedEntry, min(r.b.cfg.FeedItems, len(tl.sums)))
+	var b [8]byte
+	for i := range entries {
+		entries[i] = render.FeedEntry{Summary: *tl.sums[i]}
+		// Author is the one field of the feed the list key leaves out.
+		binary.LittleEndian.PutUint64(b[:], tl.keys[i])
+		h.Write(b[:])
+		fmt.Fprintf(h, "%s\x00", tl.sums[i].Author)
+	}
+	if r.listCurrent(sitePath, owner, h.Sum64()) {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := render.WriteTagFeed(&buf, r.st.site, t, title, entries); err != nil {
+		return err
+	}
+	return r.write(sitePath, owner, buf.Bytes())
 }
 
 // listPage is a list page to render, at its site path, for owner.
@@ -371,8 +405,9 @@ func listPageURL(base string, n int) string {
 }
 
 // listURLs returns the site paths of every list page the pages of st
-// make: the pages of the home page's list and of each tag's, the list of
-// tags, and the redirect page of each top folder articles are in. failed are the pages that had errors of their own, in place of
+// make: the pages of the home page's list and of each tag's, each tag's
+// feed, the list of tags, and the redirect page of each top folder
+// articles are in. failed are the pages that had errors of their own, in place of
 // what st knows of them: their tags make lists once they are mended.
 func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
 	counts := map[string]int{"": 0} // articles by the list they are in
@@ -393,6 +428,9 @@ func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bo
 		_, total := paging(n, pageSize)
 		for i := 1; i <= total; i++ {
 			out[listPageURL(base, i)] = true
+		}
+		if base != "" {
+			out[base+render.TagFeedFile] = true // its feed (writeTagFeed)
 		}
 	}
 	return out

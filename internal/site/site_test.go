@@ -57,6 +57,7 @@ func TestGolden(t *testing.T) {
 		"about/index.html",
 		"tags/index.html",
 		"tags/projections/index.html",
+		"tags/projections/feed.xml",
 		"404.html",
 		"articles/index.html", // a redirect page, as an alias's
 		"feed.xml",
@@ -106,6 +107,7 @@ func TestGoldenGerman(t *testing.T) {
 		"articles/north-korean-troops-kursk/losses.svg",
 		"tags/index.html",
 		"tags/projections/index.html",
+		"tags/projections/feed.xml",
 		"404.html",
 		"feed.xml",
 	} {
