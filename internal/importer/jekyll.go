@@ -483,13 +483,38 @@ func (im *importer) postsFeed(p string, data []byte) bool {
 	addr := cleanURL(cmp.Or(permalink, p))
 	if feedFilterRE.Match(body) {
 		// R-bloggers' feed of the posts tagged rstats: a copy of every
-		// article there would send the others to its readers.
-		im.done(diag.Pos{Path: p}, "a feed of some of the posts, those of a tag or a category, that Jekyll made from this template: not imported, and not kept at %s, as plotline's feed is of every article and it writes none of a tag", addr)
+		// article there would send the others to its readers. plotline
+		// writes each tag's feed beside its list.
+		where := "tags/NAME/feed.xml, beside each tag's list"
+		if tag := feedTag(body, front); tag != "" {
+			where = "/tags/" + content.Slugify(tag) + "/feed.xml, of the tag " + tag
+		}
+		im.done(diag.Pos{Path: p}, "a feed of some of the posts, those of a tag or a category, that Jekyll made from this template: not imported, and not kept at %s; plotline writes it at %s, where its readers may subscribe", addr, where)
 		return true
 	}
 	im.keepFeed(diag.Pos{Path: p}, addr, "a feed of the posts that Jekyll made from this template, not imported")
 	return true
 }
+
+// feedTag returns the tag or category that a feed's template, body,
+// picks its posts of: the one it names ({% if post.tags contains
+// "rstats" %}), or the one of its front matter, front, that it reads
+// (page.category); "" when it is neither.
+func feedTag(body []byte, front map[string]any) string {
+	if m := feedTagRE.FindSubmatch(body); m != nil {
+		return string(m[1]) + string(m[2])
+	}
+	for _, key := range []string{"category", "tag"} {
+		if v, ok := front[key].(string); ok && bytes.Contains(body, []byte("page."+key)) {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// feedTagRE finds the tag or category a feed's template names in the
+// condition that picks its posts, in the first or the second group.
+var feedTagRE = regexp.MustCompile(`post\.(?:tags|categories|category)\s+contains\s+(?:"([^"]+)"|'([^']+)')`)
 
 // feedFilterRE matches what picks some of the posts in a feed's
 // template: a condition on their tags or categories, a where filter,
