@@ -54,6 +54,11 @@ type Config struct {
 	// copy of the feed is written at each, so that readers subscribed
 	// there keep getting it. FeedAliasPos says where each is written.
 	FeedAliases []string `yaml:"feed_aliases" toml:"feed_aliases"`
+	// TagFeedAliases are the old addresses of tags' feeds, in the order
+	// the file gives them ("/categories/r/index.xml: r", where Hugo wrote
+	// the feed of its category r): a copy of the tag's feed is written at
+	// each.
+	TagFeedAliases []TagFeedAlias `yaml:"-" toml:"-"`
 	// Claims are the settings checked claims are read with.
 	Claims Claims `yaml:"claims" toml:"claims"`
 
@@ -137,7 +142,7 @@ func Load(fsys fs.FS) (Config, error) {
 // knownKeys are the keys of a config file, and claimKeys those of its
 // claims, for the unknown-key message.
 var (
-	knownKeys = []string{"author", "base_url", "claims", "description", "feed_aliases", "feed_items", "language", "page_size", "title", "typographer", "unsafe_html"}
+	knownKeys = []string{"author", "base_url", "claims", "description", "feed_aliases", "feed_items", "language", "page_size", "tag_feed_aliases", "title", "typographer", "unsafe_html"}
 	claimKeys = []string{"about", "seasons"}
 )
 
@@ -154,7 +159,8 @@ var wants = map[string]string{
 	"title": "text", "description": "text", "language": "text", "author": "text", "base_url": "text",
 	"unsafe_html": "true or false", "typographer": "true or false", "feed_items": "a whole number", "page_size": "a whole number",
 	"claims": "a mapping of about and seasons", "about": "a share such as 0.05 (five per cent)", "seasons": "text",
-	"feed_aliases": "a list of site paths such as /index.xml",
+	"feed_aliases":     "a list of site paths such as /index.xml",
+	"tag_feed_aliases": "a mapping of old addresses of tags' feeds to tags, such as /categories/r/index.xml: r",
 }
 
 func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
@@ -171,6 +177,9 @@ func decodeYAML(name string, src []byte, cfg *Config, diags *diag.List) {
 		case k.Value == "feed_aliases":
 			cfg.places[k.Value] = at(v)
 			decodeFeedAliases(k, v, cfg, at, diags)
+		case k.Value == "tag_feed_aliases":
+			cfg.places[k.Value] = at(v)
+			decodeTagFeedAliases(k, v, cfg, at, diags)
 		case k.Value != "claims" && slices.Contains(knownKeys, k.Value):
 			cfg.places[k.Value] = at(v)
 			decodeKey(k, v, cfg, "", at, diags)
@@ -216,6 +225,35 @@ func decodeFeedAliases(k, v *yaml.Node, cfg *Config, at func(*yaml.Node) diag.Po
 		}
 		cfg.places[fmt.Sprintf("%s.%d", k.Value, len(cfg.FeedAliases))] = at(n)
 		cfg.FeedAliases = append(cfg.FeedAliases, n.Value)
+	}
+}
+
+// TagFeedAlias is an old address of a tag's feed, from the config's
+// tag_feed_aliases.
+type TagFeedAlias struct {
+	Path string   // the old address, a site path as written
+	Tag  string   // the tag, as articles write it
+	Pos  diag.Pos // where the address is written
+}
+
+// decodeTagFeedAliases decodes the value v of tag_feed_aliases, a
+// mapping of old addresses to tags.
+func decodeTagFeedAliases(k, v *yaml.Node, cfg *Config, at func(*yaml.Node) diag.Pos, diags *diag.List) {
+	v = yamlpos.Resolve(v)
+	if v.Kind != yaml.MappingNode {
+		diags.Errorf(at(v), "%s: want %s, got %s", k.Value, wants[k.Value], yamlpos.Describe(v))
+		return
+	}
+	dup := func(key, first *yaml.Node) {
+		diags.Errorf(at(key), "%s", yamlpos.Duplicate(key.Value, "in "+k.Value, first.Line))
+	}
+	for path, tag := range yamlpos.Keys(v, dup) {
+		tag = yamlpos.Resolve(tag)
+		if tag.Kind != yaml.ScalarNode || tag.ShortTag() == "!!null" || strings.TrimSpace(tag.Value) == "" {
+			diags.Errorf(at(tag), "%s: %s: want a tag, got %s", k.Value, path.Value, yamlpos.Describe(tag))
+			continue
+		}
+		cfg.TagFeedAliases = append(cfg.TagFeedAliases, TagFeedAlias{Path: path.Value, Tag: tag.Value, Pos: at(path)})
 	}
 }
 
@@ -333,6 +371,10 @@ func decodeTOML(name string, src []byte, cfg *Config, diags *diag.List) {
 			cfg.FeedAliases = []string{one} // one path alone, as in YAML
 			continue
 		}
+		if k == "tag_feed_aliases" {
+			decodeTOMLTagFeedAliases(md, doc[k], cfg, func(p string) diag.Pos { return at(p, false) }, diags)
+			continue
+		}
 		if field, ok := fields[k]; ok {
 			decodeTOMLKey(md, k, doc[k], field, "", at(k, true), diags)
 			continue
@@ -371,6 +413,27 @@ func decodeTOMLKey(md toml.MetaData, k string, v toml.Primitive, field any, pref
 
 // rawTOML returns the TOML value v as the decoder makes it of itself: a
 // string, an int64, a table as a map, for describeTOML.
+// decodeTOMLTagFeedAliases decodes the value v of tag_feed_aliases in a
+// TOML file, a table of old addresses to tags, in the order of the
+// addresses; at says where a dotted key is written.
+func decodeTOMLTagFeedAliases(md toml.MetaData, v toml.Primitive, cfg *Config, at func(string) diag.Pos, diags *diag.List) {
+	const k = "tag_feed_aliases"
+	table, ok := rawTOML(md, v).(map[string]any)
+	if !ok {
+		diags.Errorf(at(k), "%s: want %s, got %s", k, wants[k], describeTOML(rawTOML(md, v)))
+		return
+	}
+	for _, path := range slices.Sorted(maps.Keys(table)) {
+		pos := at(toml.Key{k, path}.String())
+		tag, ok := table[path].(string)
+		if !ok || strings.TrimSpace(tag) == "" {
+			diags.Errorf(pos, "%s: %s: want a tag, got %s", k, path, describeTOML(table[path]))
+			continue
+		}
+		cfg.TagFeedAliases = append(cfg.TagFeedAliases, TagFeedAlias{Path: path, Tag: tag, Pos: pos})
+	}
+}
+
 func rawTOML(md toml.MetaData, v toml.Primitive) any {
 	var raw any
 	_ = md.PrimitiveDecode(v, &raw) // into an interface, decoding does not fail

@@ -118,7 +118,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml unknown key",
 			file: "plotline.yaml",
 			src:  "title: T\n  # comment\nbaseurl: https://x.org/\n",
-			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
+			want: `plotline.yaml:3:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, tag_feed_aliases, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			// A tolerance written as the README's comment says it, 5%.
@@ -266,7 +266,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "yaml every error at once",
 			file: "plotline.yaml",
 			src:  "colour: red\ntitle: T\nunsafe_html: sometimes\ntypographer: smart\n",
-			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html)\n" +
+			want: "plotline.yaml:1:1: unknown key \"colour\" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, tag_feed_aliases, title, typographer, unsafe_html)\n" +
 				`plotline.yaml:3:14: unsafe_html: want true or false, got text "sometimes"` + "\n" +
 				`plotline.yaml:4:14: typographer: want true or false, got text "smart"`,
 		},
@@ -305,7 +305,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbaseurl = \"https://x.org/\"\n",
 			// The decoder says no position; the key's line is found.
-			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean base_url?`,
+			want: `plotline.toml:2:1: unknown key "baseurl" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, tag_feed_aliases, title, typographer, unsafe_html): did you mean base_url?`,
 		},
 		{
 			name: "toml wrong type",
@@ -390,7 +390,7 @@ plotline.yaml:7:12: claims: seasons: want northern or southern, got "autumn"`,
 			file: "plotline.toml",
 			src:  "title = \"T\"\nbase_url = \"ftp://x\"\nfeedItems = 3\n[claims]\n  about = 2.0\n  seasons = \"x\"\n",
 			want: `plotline.toml:2:12: base URL "ftp://x": want an absolute http(s) URL such as https://user.github.io/repo/
-plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, title, typographer, unsafe_html): did you mean feed_items?
+plotline.toml:3:1: unknown key "feedItems" (known: author, base_url, claims, description, feed_aliases, feed_items, language, page_size, tag_feed_aliases, title, typographer, unsafe_html): did you mean feed_items?
 plotline.toml:5:11: claims: about: want a share such as 0.05 (five per cent), got 2: for 2 per cent, write 0.02
 plotline.toml:6:13: claims: seasons: want northern or southern, got "x"`,
 		},
@@ -719,6 +719,48 @@ func TestFeedAliases(t *testing.T) {
 			if got := cfg.FeedAliasPos(i).String(); got != want {
 				t.Errorf("%s %q: FeedAliasPos(%d) = %s; want %s", tc.name, tc.src, i, got, want)
 			}
+		}
+	}
+}
+
+// TestTagFeedAliases reads tag_feed_aliases, a mapping of old addresses
+// of tags' feeds to tags, in YAML (in the file's order, each at its
+// address) and TOML (in the addresses' order), and reports a value that
+// names no tag at its place.
+func TestTagFeedAliases(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string // path=tag@pos
+		err       string
+	}{
+		{"plotline.yaml", "title: T\ntag_feed_aliases:\n  /tags/rstats/index.xml: rstats\n  /categories/r/index.xml: r\n",
+			[]string{"/tags/rstats/index.xml=rstats@plotline.yaml:3:3", "/categories/r/index.xml=r@plotline.yaml:4:3"}, ""},
+		{"plotline.toml", "title = \"T\"\n[tag_feed_aliases]\n\"/tags/rstats/index.xml\" = \"rstats\"\n\"/categories/r/index.xml\" = \"r\"\n",
+			// A quoted key is placed at its table's name (see decodeTOML).
+			[]string{"/categories/r/index.xml=r@plotline.toml:2:2", "/tags/rstats/index.xml=rstats@plotline.toml:2:2"}, ""},
+		// Line 3 holds the address with no tag after it, line 4 one
+		// written twice (first on line 2).
+		{"plotline.yaml", "tag_feed_aliases:\n  /a.xml: a\n  /b.xml:\n  /a.xml: c\n", nil,
+			"plotline.yaml:3:10: tag_feed_aliases: /b.xml: want a tag, got nothing\nplotline.yaml:4:3: " + `duplicate key "/a.xml" in tag_feed_aliases (first at line 2)`},
+		{"plotline.yaml", "tag_feed_aliases: [/a.xml]\n", nil,
+			"plotline.yaml:1:19: tag_feed_aliases: want a mapping of old addresses of tags' feeds to tags, such as /categories/r/index.xml: r, got a list"},
+	} {
+		cfg, err := Load(fstest.MapFS{tc.name: {Data: []byte(tc.src)}})
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("%s %q: error\n%v\nwant\n%s", tc.name, tc.src, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s %q: %v", tc.name, tc.src, err)
+		}
+		var got []string
+		for _, a := range cfg.TagFeedAliases {
+			got = append(got, a.Path+"="+a.Tag+"@"+a.Pos.String())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s %q: TagFeedAliases = %q; want %q", tc.name, tc.src, got, tc.want)
 		}
 	}
 }

@@ -892,6 +892,12 @@ func checkParamKeys(n *yaml.Node, at func(*yaml.Node) diag.Pos, diags *diag.List
 // rewritten whenever it changes; a site moved twice has two or three.
 const MaxFeedAliases = 10
 
+// MaxTagFeedAliases is how many old addresses tags' feeds may have (the
+// config's tag_feed_aliases): each is a copy of a tag's feed, a few
+// kilobytes of summaries; an imported Hugo site has one for each of its
+// tags and categories.
+const MaxTagFeedAliases = 2000
+
 // MaxAliases is how many old addresses a page may have. Each is a
 // redirect page of its own, a folder and a file: 100,000 of them (an
 // article of 1.4 MB) took 29 s of CPU and 785 MB of disk.

@@ -824,6 +824,60 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 		feeds = feeds[:content.MaxFeedAliases]
 	}
 	im.conf.feeds = feeds
+	term := lookup(conf, "outputs.term")
+	if term == nil {
+		term = lookup(conf, "outputs.taxonomy") // the term's kind before Hugo 0.73
+	}
+	// A term's page is of the kind term, or taxonomy before Hugo 0.73.
+	if kinds := listOf[string](lookup(conf, "disablekinds")); (term == nil || rss(term)) && !slices.ContainsFunc(kinds, func(k string) bool {
+		return strings.EqualFold(k, "term") || strings.EqualFold(k, "taxonomy")
+	}) {
+		im.hugoTagFeeds(conf, prefix, name, main)
+	}
+}
+
+// hugoTagFeeds keeps the feeds Hugo wrote of each term of the site's
+// tags and categories that its articles, the pages of main, have in its
+// default language, at prefix, the taxonomy, the term's path and name
+// (/categories/r/index.xml): each becomes one of the config's
+// tag_feed_aliases, the copy of its tag's feed, at most
+// content.MaxTagFeedAliases of them, those of the terms with the most
+// pages first.
+func (im *importer) hugoTagFeeds(conf map[string]any, prefix, name string, main []string) {
+	tx, declared := lookup(conf, "taxonomies").(map[string]any)
+	count := map[tagFeed]int{}
+	for _, key := range im.tagKeys() {
+		if declared && !slices.Contains(slices.Collect(maps.Values(tx)), any(key)) {
+			continue // not a taxonomy of the site: Hugo wrote no feed of it
+		}
+		for _, p := range im.pages {
+			if post := len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) }); !post || p.draft || p.lang != "" {
+				// An article's terms alone are a tag's of the new site;
+				// another language's were under its folder.
+				continue
+			}
+			for _, t := range p.list(key, false) {
+				if seg := im.conf.paths.path(t); seg != "" && !strings.Contains(seg, "/") {
+					count[tagFeed{addr: prefix + key + "/" + seg + "/" + name, tag: t}]++
+				}
+			}
+		}
+	}
+	feeds := slices.SortedFunc(maps.Keys(count), func(a, b tagFeed) int {
+		return cmp.Or(count[b]-count[a], strings.Compare(a.addr, b.addr), strings.Compare(a.tag, b.tag))
+	})
+	// One tag for each address: the spelling most pages write.
+	seen := map[string]bool{}
+	feeds = slices.DeleteFunc(feeds, func(f tagFeed) bool {
+		dup := seen[f.addr]
+		seen[f.addr] = true
+		return dup
+	})
+	if len(feeds) > content.MaxTagFeedAliases {
+		feeds = feeds[:content.MaxTagFeedAliases]
+	}
+	slices.SortFunc(feeds, func(a, b tagFeed) int { return strings.Compare(a.addr, b.addr) })
+	im.conf.tagFeeds = feeds
 }
 
 // postSections returns the section whose pages are the articles of a

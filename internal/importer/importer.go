@@ -225,6 +225,11 @@ type siteConfig struct {
 	// other than plotline's feed.xml ("/index.xml", Hugo's), which keep
 	// their readers as feed_aliases in plotline.yaml.
 	feeds []string
+	// tagFeeds are the addresses of the source's feeds of its tags and
+	// categories (Hugo's /categories/r/index.xml), which keep their
+	// readers as tag_feed_aliases in plotline.yaml, each a copy of the
+	// feed of its tag.
+	tagFeeds []tagFeed
 	// blackfriday is set when Hugo gave headings the ids of its old
 	// Markdown reader (autoHeadingIDType = "blackfriday").
 	blackfriday bool
@@ -632,6 +637,29 @@ func (im *importer) config() []byte {
 			fmt.Fprintf(&b, "  - %s\n", yamlString(f))
 		}
 	}
+	articleTags := im.articleTags()
+	tagFeeds := slices.DeleteFunc(slices.Clone(im.conf.tagFeeds), func(f tagFeed) bool {
+		_, taken := im.known[strings.TrimPrefix(f.addr, "/")]
+		has := articleTags[content.Slugify(f.tag)]
+		if f.src != "" {
+			what := fmt.Sprintf("a feed of the posts of the tag or category %s that Jekyll made from this template, not imported", f.tag)
+			switch {
+			case !has:
+				im.done(diag.Pos{Path: f.src}, "%s: no post has the tag, and the feed's address %s is not kept (tag_feed_aliases in plotline.yaml keeps it once an article has the tag)", what, f.addr)
+			case !taken:
+				im.done(diag.Pos{Path: f.src}, "%s: plotline writes the feed of the tag %s at /tags/%s/feed.xml, and at %s too (tag_feed_aliases in plotline.yaml), for the readers subscribed there", what, f.tag, content.Slugify(f.tag), f.addr)
+			}
+		}
+		return taken || slices.Contains(feeds, f.addr) || !has
+	})
+	slices.SortFunc(tagFeeds, func(a, b tagFeed) int { return strings.Compare(a.addr, b.addr) })
+	tagFeeds = slices.CompactFunc(tagFeeds, func(a, b tagFeed) bool { return a.addr == b.addr })
+	if len(tagFeeds) > 0 {
+		b.WriteString("# The source's feeds of its tags and categories: each gets a copy of the tag's feed.\ntag_feed_aliases:\n")
+		for _, f := range tagFeeds {
+			fmt.Fprintf(&b, "  %s: %s\n", yamlString(f.addr), yamlString(f.tag))
+		}
+	}
 	return b.Bytes()
 }
 
@@ -916,12 +944,35 @@ func (im *importer) draftAt(u string) *page {
 	return im.drafts[p+"/"]
 }
 
+// articleTags returns the slugs of the tags that the new site's
+// articles have (the posts, neither drafts nor dated after the import),
+// whose feeds the build writes.
+func (im *importer) articleTags() map[string]bool {
+	tags := map[string]bool{}
+	for _, p := range im.pages {
+		if !p.post || p.draft || p.date.After(im.now) {
+			continue
+		}
+		for _, key := range im.tagKeys() {
+			for _, t := range p.list(key, im.kind == Jekyll) { // as im.tags
+				tags[content.Slugify(t)] = true
+			}
+		}
+	}
+	return tags
+}
+
+// tagFeed is the address of a source's feed of a tag or a category,
+// that tag, and the source file of the feed's template ("" for Hugo's).
+type tagFeed struct{ addr, tag, src string }
+
 // onSite reports whether the site path u ("/a/b/", "/a/b.html") is a
 // page, an alias or a file of the new site, or a page plotline makes.
 func (im *importer) onSite(u string) bool {
 	p := strings.Trim(u, "/")
 	first, _, _ := strings.Cut(p, "/")
-	if p == "" || first == "tags" || p == "feed.xml" || p == "sitemap.xml" || slices.Contains(im.conf.feeds, "/"+p) {
+	if p == "" || first == "tags" || p == "feed.xml" || p == "sitemap.xml" || slices.Contains(im.conf.feeds, "/"+p) ||
+		slices.ContainsFunc(im.conf.tagFeeds, func(f tagFeed) bool { return f.addr == "/"+p }) {
 		return true
 	}
 	_, file := im.known[p]

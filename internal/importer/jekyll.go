@@ -485,11 +485,13 @@ func (im *importer) postsFeed(p string, data []byte) bool {
 		// R-bloggers' feed of the posts tagged rstats: a copy of every
 		// article there would send the others to its readers. plotline
 		// writes each tag's feed beside its list.
-		where := "tags/NAME/feed.xml, beside each tag's list"
-		if tag := feedTag(body, front); tag != "" {
-			where = "/tags/" + content.Slugify(tag) + "/feed.xml, of the tag " + tag
+		if tag := feedTag(body, front); tag != "" && addr != "/feed.xml" {
+			// Told once the posts are read (see config): whether any
+			// has the tag.
+			im.conf.tagFeeds = append(im.conf.tagFeeds, tagFeed{addr: addr, tag: tag, src: p})
+			return true
 		}
-		im.done(diag.Pos{Path: p}, "a feed of some of the posts, those of a tag or a category, that Jekyll made from this template: not imported, and not kept at %s; plotline writes it at %s, where its readers may subscribe", addr, where)
+		im.done(diag.Pos{Path: p}, "a feed of some of the posts, those of a tag or a category, that Jekyll made from this template: not imported, and not kept at %s; plotline writes each tag's feed at tags/NAME/feed.xml, beside its list, where its readers may subscribe", addr)
 		return true
 	}
 	im.keepFeed(diag.Pos{Path: p}, addr, "a feed of the posts that Jekyll made from this template, not imported")

@@ -56,3 +56,62 @@ func feedCopies(cfg *config.Config, diags *diag.List) []feedCopy {
 	}
 	return out
 }
+
+// tagFeedCopy is a copy of a tag's feed written at one of the config's
+// tag_feed_aliases, an old address of the tag's feed (Hugo's
+// /categories/r/index.xml).
+type tagFeedCopy struct {
+	file string   // its site path: "categories/r/index.xml"
+	slug string   // the tag's: "r"
+	tag  string   // the tag as the config writes it
+	pos  diag.Pos // where the alias is written
+}
+
+// tagFeedCopies returns the copies of tags' feeds that cfg's
+// tag_feed_aliases ask for, and reports at its place each alias that
+// cannot be one; feeds are the copies of the site's feed, whose
+// addresses none may take.
+func tagFeedCopies(cfg *config.Config, feeds []feedCopy, diags *diag.List) []tagFeedCopy {
+	var out []tagFeedCopy
+	taken := map[string]diag.Pos{}
+	for _, c := range feeds {
+		taken[c.file] = c.pos
+	}
+	for i, a := range cfg.TagFeedAliases {
+		if i == content.MaxTagFeedAliases {
+			diags.Errorf(a.Pos, "tag_feed_aliases: more than %d old addresses of tags' feeds; keep those that readers still subscribe to", content.MaxTagFeedAliases)
+			break
+		}
+		file, msg := content.AliasFile(a.Path)
+		slug := content.Slugify(a.Tag)
+		switch {
+		case msg != "":
+		case file == "feed.xml":
+			msg = "is the feed's own address"
+		case file == "sitemap.xml":
+			msg = "is the sitemap's address"
+		case tagFeedRE.MatchString(file):
+			msg = "is where plotline writes a tag's feed"
+		case !slices.Contains(feedCopyExts, path.Ext(file)):
+			msg = "names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's were index.xml)"
+		case slug == "":
+			msg = fmt.Sprintf("names the tag %q, which has no letter or digit", a.Tag)
+		}
+		if first, dup := taken[file]; dup && msg == "" {
+			msg = fmt.Sprintf("is the address of another copy of a feed, at %s", first)
+		}
+		if msg != "" {
+			diags.Errorf(a.Pos, "tag_feed_aliases: %q %s", a.Path, msg)
+			continue
+		}
+		taken[file] = a.Pos
+		out = append(out, tagFeedCopy{file: file, slug: slug, tag: a.Tag, pos: a.Pos})
+	}
+	return out
+}
+
+// isTagFeedCopy reports whether the file at sitePath is a copy of a tag's
+// feed, from tag_feed_aliases.
+func (st *state) isTagFeedCopy(sitePath string) bool {
+	return slices.ContainsFunc(st.tagFeedCopies, func(c tagFeedCopy) bool { return c.file == sitePath })
+}

@@ -239,14 +239,13 @@ func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
 }
 
 // writeTagFeed writes the feed of the tag t, of the newest articles of
-// its list tl, called title as its list page is, unless the output holds
-// it as it is (see listCurrent). seen collects its site path, as
-// queueList collects the list's: the feed of a tag no article has any
-// more goes with its list.
+// its list tl, called title as its list page is, and its copies at the
+// config's tag_feed_aliases of t, each unless the output holds it as it
+// is (see listCurrent). seen collects their site paths, as queueList
+// collects the list's: the feed of a tag no article has any more goes
+// with its list.
 func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, seen map[string]bool) error {
 	sitePath := t.URL + render.TagFeedFile
-	owner := "feed of the tag " + t.Slug
-	seen[sitePath] = true
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00", sitePath, title)
 	entries := make([]render.FeedEntry, min(r.b.cfg.FeedItems, len(tl.sums)))
@@ -258,14 +257,49 @@ func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, seen map[
 		h.Write(b[:])
 		fmt.Fprintf(h, "%s\x00", tl.sums[i].Author)
 	}
-	if r.listCurrent(sitePath, owner, h.Sum64()) {
-		return nil
+	key := h.Sum64()
+	// The feed, and a copy at each old address of it (tag_feed_aliases),
+	// each written unless the output holds it as it is.
+	type target struct{ file, owner string }
+	targets := []target{{sitePath, "feed of the tag " + t.Slug}}
+	for _, c := range r.st.tagFeedCopies {
+		if c.slug == t.Slug {
+			targets = append(targets, target{c.file, r.b.cfg.File})
+			r.mu.Lock()
+			r.st.aliasAt[aliasKey{c.file, r.b.cfg.File}] = c.pos
+			r.mu.Unlock()
+		}
 	}
 	var buf bytes.Buffer
-	if err := render.WriteTagFeed(&buf, r.st.site, t, title, entries); err != nil {
-		return err
+	for _, tg := range targets {
+		seen[tg.file] = true
+		if r.listCurrent(tg.file, tg.owner, key) {
+			continue
+		}
+		if buf.Len() == 0 {
+			if err := render.WriteTagFeed(&buf, r.st.site, t, title, entries); err != nil {
+				return err
+			}
+		}
+		if err := r.write(tg.file, tg.owner, buf.Bytes()); err != nil {
+			return err
+		}
 	}
-	return r.write(sitePath, owner, buf.Bytes())
+	return nil
+}
+
+// tagFeedCopiesOfNoTag reports each of the config's tag_feed_aliases
+// whose tag no article of st's listing has: its copy would be of no feed.
+// It is checked with the links, once the lists are made.
+func (st *state) tagFeedCopiesOfNoTag(diags *diag.List) {
+	if st.listing == nil {
+		return
+	}
+	for _, c := range st.tagFeedCopies {
+		if _, ok := st.listing.tags[c.slug]; !ok {
+			diags.Errorf(c.pos, "tag_feed_aliases: no article has the tag %s, whose feed would be written at %s: tag an article %s, or remove the address", c.tag, c.file, c.tag)
+		}
+	}
 }
 
 // listPage is a list page to render, at its site path, for owner.

@@ -54,6 +54,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 	st.dataPages = dataPagesOf(site.Pages)
 	st.site.HasData = len(st.dataPages) > 0
 	st.feedCopies = feedCopies(&b.cfg, &diags)
+	st.tagFeedCopies = tagFeedCopies(&b.cfg, st.feedCopies, &diags)
 	r := b.newRun(ctx, st, tx)
 	for _, p := range site.Pages {
 		r.st.ix.addPage(p.Path, p.URL)
@@ -137,6 +138,7 @@ func (b *Builder) buildFull(ctx context.Context) (Result, error) {
 		return Result{}, err
 	}
 	st.verifyLinks(b.cfg.PageSize, nil, false, &diags)
+	st.tagFeedCopiesOfNoTag(&diags)
 	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)
@@ -690,6 +692,7 @@ func (b *Builder) buildChanges(ctx context.Context, plan *changePlan) (Result, e
 		}
 	}
 	next.verifyLinks(b.cfg.PageSize, nil, false, &diags)
+	next.tagFeedCopiesOfNoTag(&diags)
 	diags.Add(r.clashList()...)
 	if diags.HasErrors() {
 		return failed(diags, r)

@@ -116,6 +116,9 @@ func (b *Builder) newRun(ctx context.Context, st *state, tx *output.Tx) *run {
 		for _, c := range st.feedCopies {
 			st.ix.assets[c.file] = c.file
 		}
+		for _, c := range st.tagFeedCopies {
+			st.ix.assets[c.file] = c.file
+		}
 	}
 	makeIfNil(&st.outputs)
 	makeIfNil(&st.owners)
@@ -336,10 +339,10 @@ func (r *run) clashList() diag.List {
 			if another == o {
 				another = owners[1]
 			}
-			r.clashAt(&out, sitePath, o, fmt.Sprintf("writes %s, which %s writes too", sitePath, describeOwner(another)))
+			r.clashAt(&out, sitePath, o, fmt.Sprintf("writes %s, which %s writes too", sitePath, r.describeOwner(another, sitePath)))
 		}
 		if sources == 0 {
-			out.Errorf(diag.Pos{}, "%s and %s both write %s", describeOwner(owners[0]), describeOwner(owners[1]), sitePath)
+			out.Errorf(diag.Pos{}, "%s and %s both write %s", r.describeOwner(owners[0], sitePath), r.describeOwner(owners[1], sitePath), sitePath)
 		}
 	}
 	return out
@@ -423,13 +426,13 @@ func (r *run) folderClash(file, fileOwner, inner, innerOwner string) {
 	makeIfNil(&r.folderClashes)
 	r.folderClashes[key] = true
 	if isSourceFile(fileOwner) {
-		r.clashAt(&r.clashes, file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, describeOwner(innerOwner), inner))
+		r.clashAt(&r.clashes, file, fileOwner, fmt.Sprintf("writes %s, a file, where %s writes %s, which needs a folder of that name", file, r.describeOwner(innerOwner, inner), inner))
 	}
 	if isSourceFile(innerOwner) {
-		r.clashAt(&r.clashes, inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, describeOwner(fileOwner)))
+		r.clashAt(&r.clashes, inner, innerOwner, fmt.Sprintf("writes %s, in a folder %s, which %s writes as a file", inner, file, r.describeOwner(fileOwner, file)))
 	}
 	if !isSourceFile(fileOwner) && !isSourceFile(innerOwner) {
-		r.ownClashes = append(r.ownClashes, ownClash{file, fmt.Sprintf("%s writes the file %s, and %s writes %s, in a folder of that name", describeOwner(fileOwner), file, describeOwner(innerOwner), inner)})
+		r.ownClashes = append(r.ownClashes, ownClash{file, fmt.Sprintf("%s writes the file %s, and %s writes %s, in a folder of that name", r.describeOwner(fileOwner, file), file, r.describeOwner(innerOwner, inner), inner)})
 	}
 }
 
@@ -444,6 +447,9 @@ func (r *run) clashAt(l *diag.List, sitePath, owner, what string) {
 		key := "aliases"
 		if owner == r.b.cfg.File {
 			key = "feed_aliases" // a copy of the feed
+			if r.st.isTagFeedCopy(sitePath) {
+				key = "tag_feed_aliases"
+			}
 		}
 		l.Errorf(pos, "%s: %s: remove the alias, or move the other", key, what)
 		return
@@ -458,10 +464,13 @@ func isSourceFile(owner string) bool {
 	return strings.HasPrefix(owner, "content/") || strings.HasPrefix(owner, "theme/") || slices.Contains(config.Files, owner)
 }
 
-// describeOwner names an owner in a message: a file by its path, the
-// config file by what it writes.
-func describeOwner(owner string) string {
+// describeOwner names the owner of the file at sitePath in a message: a
+// file by its path, the config file by what it writes there.
+func (r *run) describeOwner(owner, sitePath string) string {
 	if slices.Contains(config.Files, owner) {
+		if r.st.isTagFeedCopy(sitePath) {
+			return "a copy of a tag's feed (tag_feed_aliases in " + owner + ")"
+		}
 		return "a copy of the feed (feed_aliases in " + owner + ")"
 	}
 	if isSourceFile(owner) {

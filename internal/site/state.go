@@ -54,6 +54,9 @@ type state struct {
 	// feedCopies are the copies of the feed at its old addresses, from
 	// the config; a config that changes makes a full build.
 	feedCopies []feedCopy
+	// tagFeedCopies are the copies of tags' feeds at their old
+	// addresses, from the config's tag_feed_aliases.
+	tagFeedCopies []tagFeedCopy
 
 	sitemapKey uint64    // fingerprint of the sitemap's entries
 	feedKey    uint64    // fingerprint of the feed's entries (see feedChanged)

@@ -86,3 +86,78 @@ func TestTagFeedLinkToNoTag(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTagFeedCopies checks the copies of a tag's feed at the config's
+// tag_feed_aliases: each the same as the feed, a link to one valid, and
+// updated by a rebuild that changes the tag's articles, as a clean build
+// writes them.
+func TestTagFeedCopies(t *testing.T) {
+	files := maps.Clone(testSite)
+	files["plotline.yaml"] = "title: T\nbase_url: https://example.org/\ntag_feed_aliases:\n  /categories/x/index.xml: x\n  /feeds/why.rss: Y\n"
+	files["content/articles/b.md"] = "---\ntitle: B\ndate: 2025-01-02\ntags: [x, y]\n---\nBeta body. [R-bloggers' feed](/categories/x/index.xml).\n"
+	dir, dest, b := builtTestSite(t, files)
+	same := func(when string) {
+		t.Helper()
+		for copy, feed := range map[string]string{"categories/x/index.xml": "tags/x/feed.xml", "feeds/why.rss": "tags/y/feed.xml"} {
+			if readOut(t, dest, copy) != readOut(t, dest, feed) {
+				t.Errorf("%s: %s differs from %s", when, copy, feed)
+			}
+		}
+	}
+	same("a build")
+	writeFiles(t, dir, map[string]string{"content/articles/a.md": strings.Replace(testSite["content/articles/a.md"], "title: A", "title: A, renamed", 1)})
+	if _, err := b.Rebuild(context.Background(), []string{"content/articles/a.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readOut(t, dest, "categories/x/index.xml"), "<title>A, renamed</title>") {
+		t.Errorf("the copy of the feed of x is not updated by a rebuild")
+	}
+	same("a rebuild")
+	assertSameAsCleanBuild(t, dir, dest)
+}
+
+// TestTagFeedCopiesMistakes checks the mistakes of tag_feed_aliases, each
+// at its address: one that is no feed's, one a copy of the site's feed
+// takes, one a tag's own feed takes; once the config reads well, a tag no
+// article has, and an address a file of content/ takes (told at both).
+func TestTagFeedCopiesMistakes(t *testing.T) {
+	article := &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2025-01-02\ntags: [x]\n---\nText.\n")}
+	site := fstest.MapFS{
+		"plotline.yaml": {Data: []byte(strings.Join([]string{
+			"title: T",
+			"feed_aliases: [/index.xml]",
+			"tag_feed_aliases:",
+			"  /feeds/x.html: x",
+			"  /index.xml: x",
+			"  /tags/x/feed.xml: x",
+			"",
+		}, "\n"))},
+		"content/articles/a.md": article,
+	}
+	_, errs := buildErrors(t, site)
+	// The addresses are on lines 4 to 6, after two spaces; the feed's
+	// alias at column 16 of line 2.
+	want := []string{
+		`plotline.yaml:4:3: tag_feed_aliases: "/feeds/x.html" names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's were index.xml)`,
+		`plotline.yaml:5:3: tag_feed_aliases: "/index.xml" is the address of another copy of a feed, at plotline.yaml:2:16`,
+		`plotline.yaml:6:3: tag_feed_aliases: "/tags/x/feed.xml" is where plotline writes a tag's feed`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+
+	site = fstest.MapFS{
+		"plotline.yaml":         {Data: []byte("title: T\ntag_feed_aliases:\n  /feeds/gone.xml: gone\n  /old/x.xml: x\n")},
+		"content/articles/a.md": article,
+		"content/old/x.xml":     {Data: []byte("<x/>")},
+	}
+	_, errs = buildErrors(t, site)
+	want = []string{
+		`content/old/x.xml:1:1: writes old/x.xml, which a copy of a tag's feed (tag_feed_aliases in plotline.yaml) writes too: rename one of them`,
+		`plotline.yaml:3:3: tag_feed_aliases: no article has the tag gone, whose feed would be written at feeds/gone.xml: tag an article gone, or remove the address`,
+		`plotline.yaml:4:3: tag_feed_aliases: writes old/x.xml, which content/old/x.xml writes too: remove the alias, or move the other`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
