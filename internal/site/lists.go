@@ -32,8 +32,8 @@ const (
 
 // renderLists writes the pages made from all the others — the home page,
 // the tag pages and their feeds, the feed and the sitemap — and the fixed
-// files; which
-// says which of them. The templates' errors are returned as a diag.List.
+// files; which says which of them. The templates' errors are returned as
+// a diag.List.
 func (r *run) renderLists(which int) error {
 	site := r.st.site
 	var diags diag.List // the templates' errors
@@ -441,8 +441,9 @@ func listPageURL(base string, n int) string {
 // listURLs returns the site paths of every list page the pages of st
 // make: the pages of the home page's list and of each tag's, each tag's
 // feed, the list of tags, and the redirect page of each top folder
-// articles are in. failed are the pages that had errors of their own, in place of
-// what st knows of them: their tags make lists once they are mended.
+// articles are in. failed are the pages that had errors of their own, in
+// place of what st knows of them: their tags make lists once they are
+// mended.
 func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bool {
 	counts := map[string]int{"": 0} // articles by the list they are in
 	out := map[string]bool{"tags/": true}
