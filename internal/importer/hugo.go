@@ -756,11 +756,11 @@ func (im *importer) hugo() error {
 	if len(main) == 0 {
 		main = im.postSections(confName, count)
 	}
-	im.hugoFeeds(conf, ml, main)
 	for _, p := range im.pages {
 		p.post = len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) })
 		p.cats = nil
 	}
+	im.hugoFeeds(conf, ml, main)
 	im.sectionPages(contentDir)
 	im.copyStatic("static", false)
 	for _, t := range hugoThemes(conf) {
@@ -832,18 +832,18 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 	if kinds := listOf[string](lookup(conf, "disablekinds")); (term == nil || rss(term)) && !slices.ContainsFunc(kinds, func(k string) bool {
 		return strings.EqualFold(k, "term") || strings.EqualFold(k, "taxonomy")
 	}) {
-		im.hugoTagFeeds(conf, prefix, name, main)
+		im.hugoTagFeeds(conf, prefix, name)
 	}
 }
 
 // hugoTagFeeds keeps the feeds Hugo wrote of each term of the site's
-// tags and categories that its articles, the pages of main, have in its
-// default language, at prefix, the taxonomy, the term's path and name
+// tags and categories that its articles (posts) have in its default
+// language, at prefix, the taxonomy, the term's path and name
 // (/categories/r/index.xml): each becomes one of the config's
 // tag_feed_aliases, the copy of its tag's feed, at most
 // content.MaxTagFeedAliases of them, those of the terms with the most
 // pages first.
-func (im *importer) hugoTagFeeds(conf map[string]any, prefix, name string, main []string) {
+func (im *importer) hugoTagFeeds(conf map[string]any, prefix, name string) {
 	tx, declared := lookup(conf, "taxonomies").(map[string]any)
 	count := map[tagFeed]int{}
 	for _, key := range im.tagKeys() {
@@ -851,7 +851,7 @@ func (im *importer) hugoTagFeeds(conf map[string]any, prefix, name string, main 
 			continue // not a taxonomy of the site: Hugo wrote no feed of it
 		}
 		for _, p := range im.pages {
-			if post := len(p.cats) == 1 && slices.ContainsFunc(main, func(s string) bool { return strings.EqualFold(s, p.cats[0]) }); !post || p.draft || p.lang != "" {
+			if !p.post || p.draft || p.lang != "" {
 				// An article's terms alone are a tag's of the new site;
 				// another language's were under its folder.
 				continue
