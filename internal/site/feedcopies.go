@@ -23,6 +23,22 @@ type feedCopy struct {
 // those under which servers send a file as a feed or as XML.
 var feedCopyExts = []string{".xml", ".rss", ".atom"}
 
+// feedCopyProblem says why file, the site path of an old address of a
+// feed, cannot hold a copy of it: the feed's or the sitemap's own
+// address, or a name under whose ending servers send no feed; "" when it
+// can.
+func feedCopyProblem(file string) string {
+	switch {
+	case file == "feed.xml":
+		return "is the feed's own address"
+	case file == "sitemap.xml":
+		return "is the sitemap's address"
+	case !slices.Contains(feedCopyExts, path.Ext(file)):
+		return "names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's feeds were index.xml)"
+	}
+	return ""
+}
+
 // feedCopies returns the copies of the feed that cfg's feed_aliases ask
 // for, and reports at its place each alias that cannot be one.
 func feedCopies(cfg *config.Config, diags *diag.List) []feedCopy {
@@ -35,14 +51,8 @@ func feedCopies(cfg *config.Config, diags *diag.List) []feedCopy {
 			break
 		}
 		file, msg := content.AliasFile(alias)
-		switch {
-		case msg != "":
-		case file == "feed.xml":
-			msg = "is the feed's own address"
-		case file == "sitemap.xml":
-			msg = "is the sitemap's address"
-		case !slices.Contains(feedCopyExts, path.Ext(file)):
-			msg = "names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's feed was /index.xml)"
+		if msg == "" {
+			msg = feedCopyProblem(file)
 		}
 		if line, dup := seen[file]; dup && msg == "" {
 			msg = fmt.Sprintf("is on line %d already", line)
@@ -86,14 +96,10 @@ func tagFeedCopies(cfg *config.Config, feeds []feedCopy, diags *diag.List) []tag
 		slug := content.Slugify(a.Tag)
 		switch {
 		case msg != "":
-		case file == "feed.xml":
-			msg = "is the feed's own address"
-		case file == "sitemap.xml":
-			msg = "is the sitemap's address"
 		case tagFeedRE.MatchString(file):
 			msg = "is where plotline writes a tag's feed"
-		case !slices.Contains(feedCopyExts, path.Ext(file)):
-			msg = "names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's were index.xml)"
+		case feedCopyProblem(file) != "":
+			msg = feedCopyProblem(file)
 		case slug == "":
 			msg = fmt.Sprintf("names the tag %q, which has no letter or digit", a.Tag)
 		}

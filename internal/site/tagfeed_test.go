@@ -138,7 +138,7 @@ func TestTagFeedCopiesMistakes(t *testing.T) {
 	// The addresses are on lines 4 to 6, after two spaces; the feed's
 	// alias at column 16 of line 2.
 	want := []string{
-		`plotline.yaml:4:3: tag_feed_aliases: "/feeds/x.html" names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's were index.xml)`,
+		`plotline.yaml:4:3: tag_feed_aliases: "/feeds/x.html" names no file ending in .xml, .rss or .atom: the feed is written at the address, and servers send a file as a feed under those endings only (Hugo's feeds were index.xml)`,
 		`plotline.yaml:5:3: tag_feed_aliases: "/index.xml" is the address of another copy of a feed, at plotline.yaml:2:16`,
 		`plotline.yaml:6:3: tag_feed_aliases: "/tags/x/feed.xml" is where plotline writes a tag's feed`,
 	}
