@@ -181,6 +181,19 @@ type converter struct {
 	// tabpane holds the arguments of the Docsy tabpane whose tabs are
 	// being converted, whose lang and text its tabs take (tabStart).
 	tabpane args
+	// blockHTML is kramdown's parse_block_html as the page's
+	// {::options /} last set it, when blockHTMLSet; the site's config's
+	// before (see parseBlockHTML).
+	blockHTML, blockHTMLSet bool
+}
+
+// parseBlockHTML reports whether kramdown reads the inside of a block
+// element of HTML as Markdown at this point of the page.
+func (c *converter) parseBlockHTML() bool {
+	if c.blockHTMLSet {
+		return c.blockHTML
+	}
+	return c.im.conf.parseBlockHTML
 }
 
 // pos returns the source position of body offset off.
@@ -251,7 +264,7 @@ func (im *importer) convertBody(p *page) []byte {
 		// Code is found where kramdown finds it: the line after an HTML
 		// block's end tag is Markdown. A blank line in the end tag's
 		// place ends CommonMark's HTML block there too.
-		blockEnds, blanks = kramdownBlockEnds(b)
+		blockEnds, blanks = kramdownBlockEnds(b, im.conf.parseBlockHTML)
 		read := bytes.Clone(b) // the body as kramdown reads it
 		for k := range blanks {
 			read[k] = ' ' // no blank line: more of the HTML block
@@ -4927,6 +4940,16 @@ func (c *converter) kramdownSpan(i int) int {
 		return n
 	}
 	if m := kramdownExtRE.Find(b[i:min(len(b), i+4000)]); m != nil {
+		if v := parseBlockHTMLRE.FindSubmatch(m); v != nil {
+			// {::options parse_block_html="true" /}: the inside of a
+			// block element below is Markdown, as with markdown="1"
+			// (see markdownStart).
+			c.blockHTML, c.blockHTMLSet = string(v[1]) == "true", true
+			if c.aloneOnLine(i, i+len(m)) {
+				return c.converted(afterLineEnd(b, i+len(m)) - i) // its line too
+			}
+			return c.converted(len(m))
+		}
 		// An extension without a body, {::options toc_levels="2..4" /},
 		// which shows nothing.
 		c.im.note(c.pos(i), "kramdown extension %s, left out", m)
@@ -5065,6 +5088,10 @@ var listItemStartRE = regexp.MustCompile(`^[ \t]*(?:[*+-]|[0-9]{1,9}[.)])[ \t]+$
 // kramdownExtRE finds a kramdown extension that has no body, "{::options
 // parse_block_html="true" /}".
 var kramdownExtRE = regexp.MustCompile(`^\{::[a-z]+(?:\s[^{}\n]*)?/\}`)
+
+// parseBlockHTMLRE matches kramdown's options of parse_block_html alone,
+// {::options parse_block_html="true" /}: its value in the first group.
+var parseBlockHTMLRE = regexp.MustCompile(`^\{::options\s+parse_block_html\s*=\s*["']?(true|false)["']?\s*/\}$`)
 
 // htmlBlock reports whether text, the start of a block, starts raw HTML
 // (as CommonMark reads it) rather than a paragraph: a block-level

@@ -221,6 +221,10 @@ type siteConfig struct {
 	mathCode bool
 	// straight is set when Hugo's typographer was off.
 	straight bool
+	// parseBlockHTML is kramdown's parse_block_html of a Jekyll site's
+	// config: the inside of each block element of HTML is Markdown, as
+	// with markdown="1".
+	parseBlockHTML bool
 	// feeds are the addresses of the source's feeds of its articles
 	// other than plotline's feed.xml ("/index.xml", Hugo's), which keep
 	// their readers as feed_aliases in plotline.yaml.

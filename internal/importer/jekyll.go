@@ -81,6 +81,7 @@ func (im *importer) jekyll() error {
 		}
 	}
 	im.conf.vars = conf
+	im.conf.parseBlockHTML, _ = lookup(conf, "kramdown.parse_block_html").(bool)
 	im.conf.dataDir = cmp.Or(strings.Trim(lookupString(conf, "data_dir"), "/"), "_data")
 	im.conf.defaults = frontDefaults(conf)
 	im.conf.title = lookupString(conf, "title")

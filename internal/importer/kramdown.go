@@ -238,13 +238,21 @@ func (c *converter) markdownStart(i int) int {
 		return 0
 	}
 	attrs := b[i+m[4] : i+m[5]]
+	name := strings.ToLower(string(b[i+m[2] : i+m[3]]))
 	a := markdownAttrRE.FindSubmatchIndex(attrs)
-	if a == nil {
+	var value, rest string
+	switch {
+	case a != nil:
+		value = strings.ToLower(strings.Trim(string(attrs[a[2]:a[3]]), `"'`))
+		rest = string(attrs[:a[0]]) + string(attrs[a[1]:])
+	case c.parseBlockHTML() && markdownBlocks[name] && m[7] == m[6]:
+		// kramdown's parse_block_html: a block element's inside is
+		// Markdown, as with markdown="1" (Minimal Mistakes' <div
+		// class="notice--info"> of a bold line and a list).
+		value, rest = "1", string(attrs)
+	default:
 		return 0
 	}
-	name := strings.ToLower(string(b[i+m[2] : i+m[3]]))
-	value := strings.ToLower(strings.Trim(string(attrs[a[2]:a[3]]), `"'`))
-	rest := string(attrs[:a[0]]) + string(attrs[a[1]:])
 	tagEnd := i + m[1]
 	startTag := "<" + string(b[i+m[2]:i+m[3]]) + rest + string(b[i+m[6]:i+m[7]]) + ">"
 	var how int
@@ -687,9 +695,11 @@ var kramdownBlocks = setOf("table ul ol dl p")
 // Fenced code is skipped. blanks are the offsets of the bytes of the
 // blank lines inside such a block, which kramdown reads as raw HTML to
 // its end tag, but for the inside of a <pre> and of an element with
-// kramdown's markdown attribute; CommonMark would end the block at them,
-// and read the rest as Markdown, an indented line as code.
-func kramdownBlockEnds(body []byte) (ends, blanks map[int]bool) {
+// kramdown's markdown attribute, or of any block element where
+// parse_block_html is on (the site's, parseBlockHTML, until a line of
+// {::options parse_block_html="…" /} sets it); CommonMark would end the
+// block at them, and read the rest as Markdown, an indented line as code.
+func kramdownBlockEnds(body []byte, parseBlockHTML bool) (ends, blanks map[int]bool) {
 	ends, blanks = map[int]bool{}, map[int]bool{}
 	var fence []byte
 	name, depth, pre, raw := "", 0, 0, false
@@ -706,13 +716,17 @@ func kramdownBlockEnds(body []byte) (ends, blanks map[int]bool) {
 		case name == "" && (bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))):
 			fence = line[:run(line, line[0])]
 		case name == "":
+			if v := parseBlockHTMLRE.FindSubmatch(trimmed); v != nil {
+				parseBlockHTML = string(v[1]) == "true"
+				break
+			}
 			m := startTagRE.FindSubmatch(line)
 			if m == nil {
 				break
 			}
 			if n := strings.ToLower(string(m[1])); markdownBlocks[n] || kramdownBlocks[n] {
 				name, depth, pre, inside = n, 0, 0, nil
-				raw = !bytes.Contains(bytes.ToLower(m[2]), []byte("markdown"))
+				raw = !bytes.Contains(bytes.ToLower(m[2]), []byte("markdown")) && !(parseBlockHTML && markdownBlocks[n])
 			}
 		case len(trimmed) == 0 && raw && depth > 0 && pre <= 0:
 			for k := off; k < next; k++ {
