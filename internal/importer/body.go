@@ -4582,6 +4582,12 @@ func (c *converter) mended(dest string) string {
 // something of the site, as the writer meant, and otherwise the address
 // on the host it led to ("https://h.example/other/"), with a note.
 func (c *converter) rooted(dest string) (string, bool) {
+	if clean, ok := c.dotSegments(dest); ok {
+		if u, ok := c.rooted(clean); ok {
+			return u, true
+		}
+		return clean, true
+	}
 	base, err := url.Parse(c.im.conf.baseURL)
 	prefix := ""
 	if err == nil && base.Host != "" {
@@ -4609,6 +4615,29 @@ func (c *converter) rooted(dest string) (string, bool) {
 	abs := base.Scheme + "://" + base.Host + dest
 	c.im.done(c.pos(c.at), "link %s names nothing of this site: written as %s", dest, abs)
 	return abs, true
+}
+
+// dotSegments returns dest, an address from the root of the site, with
+// its "." and ".." segments and empty ones taken out, as browsers read
+// the first ("/./assets/x.png" is "/assets/x.png") and servers the
+// others ("/figs/a//x.svg"), when that names something of the new site
+// and dest as written does not; ok is false otherwise.
+func (c *converter) dotSegments(dest string) (string, bool) {
+	p, rest := splitSuffix(dest)
+	if !strings.Contains(p, "//") && !strings.Contains(p+"/", "/./") && !strings.Contains(p+"/", "/../") {
+		return "", false
+	}
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	was, _ := addressPath(dest)
+	now, _ := addressPath(clean)
+	if c.im.onSite(was) || !c.im.onSite(now) {
+		return "", false
+	}
+	c.im.done(c.pos(c.at), "link %s: written as %s, the address browsers and servers read it as", dest, clean+rest)
+	return clean + rest, true
 }
 
 // langLink returns the address under the page's language of dest, a
