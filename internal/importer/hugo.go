@@ -761,6 +761,7 @@ func (im *importer) hugo() error {
 		p.cats = nil
 	}
 	im.hugoFeeds(conf, ml, main)
+	im.categoryLists(conf, ml, confName)
 	im.sectionPages(contentDir)
 	im.copyStatic("static", false)
 	for _, t := range hugoThemes(conf) {
@@ -834,6 +835,40 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 	}) {
 		im.hugoTagFeeds(conf, prefix, name)
 	}
+}
+
+// categoryLists finds the lists Hugo published of the categories of the
+// site's articles in its default language, /categories/r/, and of the
+// categories, /categories/, whose old addresses lead to plotline's lists
+// of those tags, /tags/r/, and of the tags (see termRedirects), which
+// says so at the config, confName.
+func (im *importer) categoryLists(conf map[string]any, ml multilingual, confName string) {
+	if tx, declared := lookup(conf, "taxonomies").(map[string]any); declared && !slices.Contains(slices.Collect(maps.Values(tx)), any("categories")) {
+		return // no taxonomy of categories: Hugo published no list of them
+	}
+	prefix := "/"
+	if ml.inSubdir && len(ml.hosts) == 0 {
+		prefix += ml.def + "/"
+	}
+	seen := map[string]bool{}
+	for _, p := range im.pages {
+		if !p.post || p.draft || p.lang != "" {
+			continue
+		}
+		for _, t := range p.list("categories", false) {
+			seg := im.conf.paths.path(t)
+			if slug := content.Slugify(t); seg != "" && slug != "" && !strings.Contains(seg, "/") && !seen[seg] {
+				seen[seg] = true
+				im.conf.termLists = append(im.conf.termLists, termList{old: prefix + "categories/" + seg + "/", to: "/tags/" + slug + "/"})
+			}
+		}
+	}
+	if len(im.conf.termLists) == 0 {
+		return
+	}
+	slices.SortFunc(im.conf.termLists, func(a, b termList) int { return strings.Compare(a.old, b.old) })
+	im.conf.termLists = append(im.conf.termLists, termList{old: prefix + "categories/", to: "/tags/"})
+	im.conf.termListsAt = diag.Pos{Path: confName}
 }
 
 // hugoTagFeeds keeps the feeds Hugo wrote of each term of the site's

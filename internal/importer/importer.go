@@ -234,6 +234,12 @@ type siteConfig struct {
 	// readers as tag_feed_aliases in plotline.yaml, each a copy of the
 	// feed of its tag.
 	tagFeeds []tagFeed
+	// termLists are the lists Hugo published of the articles'
+	// categories, each with the address of plotline's list that takes
+	// its place (see termRedirects).
+	termLists []termList
+	// termListsAt is where termRedirects tells of them: the config.
+	termListsAt diag.Pos
 	// blackfriday is set when Hugo gave headings the ids of its old
 	// Markdown reader (autoHeadingIDType = "blackfriday").
 	blackfriday bool
@@ -563,6 +569,7 @@ func (im *importer) finish() {
 		im.themeList(p, taken)
 	}
 	im.redirects(taken)
+	im.termRedirects(taken)
 	im.netlifyRedirects()
 	for _, p := range im.pages {
 		im.aliases(p, taken)
@@ -964,6 +971,35 @@ func (im *importer) articleTags() map[string]bool {
 		}
 	}
 	return tags
+}
+
+// termList is the old address of a list of a term, "/categories/r/",
+// and the address of plotline's list that takes its place, "/tags/r/".
+type termList struct{ old, to string }
+
+// termRedirects writes a redirect at the old address of each of
+// termLists to plotline's list, unless a file of the new site is there
+// (taken, which gets each written).
+func (im *importer) termRedirects(taken map[string]string) {
+	var written []termList
+	for _, l := range im.conf.termLists {
+		file, msg := content.AliasFile(l.old)
+		if _, isTaken := taken[file]; isTaken || msg != "" {
+			continue
+		}
+		taken[file] = "a redirect to " + l.to
+		im.res.Files["content/"+file] = File{Data: redirectFile(fromFile(file, l.to))}
+		written = append(written, l)
+	}
+	if len(written) == 0 {
+		return
+	}
+	first := written[0]
+	if len(written) == 1 {
+		im.done(im.conf.termListsAt, "the list Hugo published of categories at %s: a redirect to plotline's list at %s", first.old, first.to)
+		return
+	}
+	im.done(im.conf.termListsAt, "the lists Hugo published of categories, %s and %d %s: each a redirect to plotline's list of the tag, or of the tags (%s leads to %s)", first.old, len(written)-1, plural(len(written)-1, "other", "others"), first.old, first.to)
 }
 
 // tagFeed is the address of a source's feed of a tag or a category,

@@ -253,6 +253,9 @@ func TestBody(t *testing.T) {
 		}
 		var notes []string
 		for _, n := range res.Notes {
+			if n.Pos.Path == "hugo.toml" {
+				continue // of the site, not of the body (the categories' lists)
+			}
 			if n.Done {
 				n.What = "note: " + n.What
 			}
