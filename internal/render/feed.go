@@ -157,17 +157,16 @@ func feedID(site *Site, p string) string {
 // unchanged feed. The feed's author is the site's, or, when an entry has
 // none and the site neither, the site's title.
 func WriteFeed(w io.Writer, site *Site, entries []FeedEntry) error {
-	return writeFeed(w, site, site.Title, site.Description, "", entries)
+	return writeFeed(w, site, site.Title, site.Description, "", "feed.xml", entries)
 }
 
-// TagFeedFile is the name of a tag's feed in its list's folder:
-// "tags/economy/feed.xml".
+// TagFeedFile is the name of a tag's feed in its list's folder (see
+// Tag.FeedURL).
 const TagFeedFile = "feed.xml"
 
-// WriteTagFeed writes the Atom feed of tag, at its list's address and
-// TagFeedFile, to w, as WriteFeed writes the site's: entries are the
-// tag's newest articles, and title is what the feed is called, as its
-// list page's heading. Its entries carry their summaries, as the list's
+// WriteTagFeed writes the Atom feed of tag, at its Tag.FeedURL, to w,
+// as WriteFeed writes the site's: entries are the tag's newest articles,
+// and title is what the feed is called, as its list page's heading. Its entries carry their summaries, as the list's
 // items do, and no content: a reader who follows a topic follows the
 // links.
 func WriteTagFeed(w io.Writer, site *Site, tag Tag, title string, entries []FeedEntry) error {
@@ -178,20 +177,20 @@ func WriteTagFeed(w io.Writer, site *Site, tag Tag, title string, entries []Feed
 		e.Tags = e.Tags[:min(len(e.Tags), ListTags)]
 		short[i] = e
 	}
-	return writeFeed(w, site, site.Title+": "+title, "", tag.URL, short)
+	return writeFeed(w, site, site.Title+": "+title, "", tag.URL, tag.FeedURL(), short)
 }
 
 // writeFeed writes the Atom feed of entries whose page, the one it is
-// the feed of, is at site path list ("" for the home page's); it is at
-// list and "feed.xml".
-func writeFeed(w io.Writer, site *Site, title, subtitle, list string, entries []FeedEntry) error {
+// the feed of, is at site path list ("" for the home page's); the feed
+// is at site path self.
+func writeFeed(w io.Writer, site *Site, title, subtitle, list, self string, entries []FeedEntry) error {
 	f := atomFeed{
 		Lang:  site.Language,
 		Title: xmlSpace(title),
 		Sub:   xmlSpace(subtitle),
 		ID:    feedID(site, list),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: site.AbsURL(list + "feed.xml")},
+			{Rel: "self", Type: "application/atom+xml", Href: site.AbsURL(self)},
 			{Rel: "alternate", Type: "text/html", Href: site.AbsURL(list)},
 		},
 	}

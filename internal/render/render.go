@@ -96,6 +96,10 @@ type Tag struct {
 	Count int
 }
 
+// FeedURL is the site path of the tag's feed, beside its list:
+// "tags/economy/feed.xml" (see WriteTagFeed).
+func (t Tag) FeedURL() string { return t.URL + TagFeedFile }
+
 // Heading is an entry of an article's table of contents.
 type Heading struct {
 	Level int

@@ -101,6 +101,12 @@ func (r *run) renderLists(which int) error {
 	r.queueList("", "home page", home, l.home.sums, l.home.keys, &sitemap, &pending, seen)
 
 	tags := l.tagList()
+	// The copies of each tag's feed, by the tag's slug: looked up once a
+	// tag, where going through them all for each tag took tags × copies.
+	copies := map[string][]tagFeedCopy{}
+	for _, c := range r.st.tagFeedCopies {
+		copies[c.slug] = append(copies[c.slug], c)
+	}
 	for _, t := range tags {
 		tl := l.tags[t.Slug]
 		p := &render.Page{Site: site, Kind: "tag", Title: r.st.words.Format(words.TaggedTitle, t.Name), Description: r.st.words.Format(words.TaggedDescription, t.Name), Tag: &t}
@@ -108,7 +114,7 @@ func (r *run) renderLists(which int) error {
 		// shows does ("C" once an article writes "C++" after it), so
 		// that a rebuild knows its own page.
 		r.queueList(t.URL, "list of the tag "+t.Slug, p, tl.sums, tl.keys, &sitemap, &pending, seen)
-		if err := r.writeTagFeed(t, p.Title, tl, seen); err != nil {
+		if err := r.writeTagFeed(t, p.Title, tl, copies[t.Slug], seen); err != nil {
 			return err
 		}
 	}
@@ -239,13 +245,13 @@ func (r *run) feedChanged(entries []render.FeedEntry, keys []uint64) bool {
 }
 
 // writeTagFeed writes the feed of the tag t, of the newest articles of
-// its list tl, called title as its list page is, and its copies at the
-// config's tag_feed_aliases of t, each unless the output holds it as it
-// is (see listCurrent). seen collects their site paths, as queueList
+// its list tl, called title as its list page is, and copies, its copies
+// at the config's tag_feed_aliases, each unless the output holds it as
+// it is (see listCurrent). seen collects their site paths, as queueList
 // collects the list's: the feed of a tag no article has any more goes
 // with its list.
-func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, seen map[string]bool) error {
-	sitePath := t.URL + render.TagFeedFile
+func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, copies []tagFeedCopy, seen map[string]bool) error {
+	sitePath := t.FeedURL()
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s\x00%s\x00", sitePath, title)
 	entries := make([]render.FeedEntry, min(r.b.cfg.FeedItems, len(tl.sums)))
@@ -262,13 +268,11 @@ func (r *run) writeTagFeed(t render.Tag, title string, tl articleList, seen map[
 	// each written unless the output holds it as it is.
 	type target struct{ file, owner string }
 	targets := []target{{sitePath, "feed of the tag " + t.Slug}}
-	for _, c := range r.st.tagFeedCopies {
-		if c.slug == t.Slug {
-			targets = append(targets, target{c.file, r.b.cfg.File})
-			r.mu.Lock()
-			r.st.aliasAt[aliasKey{c.file, r.b.cfg.File}] = c.pos
-			r.mu.Unlock()
-		}
+	for _, c := range copies {
+		targets = append(targets, target{c.file, r.b.cfg.File})
+		r.mu.Lock()
+		r.st.aliasAt[aliasKey{c.file, r.b.cfg.File}] = c.pos
+		r.mu.Unlock()
 	}
 	var buf bytes.Buffer
 	for _, tg := range targets {
@@ -465,7 +469,7 @@ func (st *state) listURLs(pageSize int, failed map[string]*record) map[string]bo
 			out[listPageURL(base, i)] = true
 		}
 		if base != "" {
-			out[base+render.TagFeedFile] = true // its feed (writeTagFeed)
+			out[render.Tag{URL: base}.FeedURL()] = true // its feed (writeTagFeed)
 		}
 	}
 	return out
