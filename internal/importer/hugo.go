@@ -805,10 +805,7 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 	if uri := strings.Trim(lookupString(conf, "rssuri"), "/"); uri != "" && !strings.Contains(uri, "/") {
 		name = uri // rssURI: the feed's file name before Hugo 0.20 (atom.xml)
 	}
-	prefix := "/"
-	if ml.inSubdir && len(ml.hosts) == 0 {
-		prefix += ml.def + "/" // not on a multihost site: each at its host's root
-	}
+	prefix := ml.rootPrefix()
 	var feeds []string
 	if home := lookup(conf, "outputs.home"); home == nil || rss(home) {
 		feeds = append(feeds, prefix+name)
@@ -843,24 +840,12 @@ func (im *importer) hugoFeeds(conf map[string]any, ml multilingual, main []strin
 // of those tags, /tags/r/, and of the tags (see termRedirects), which
 // says so at the config, confName.
 func (im *importer) categoryLists(conf map[string]any, ml multilingual, confName string) {
-	if tx, declared := lookup(conf, "taxonomies").(map[string]any); declared && !slices.Contains(slices.Collect(maps.Values(tx)), any("categories")) {
-		return // no taxonomy of categories: Hugo published no list of them
-	}
-	prefix := "/"
-	if ml.inSubdir && len(ml.hosts) == 0 {
-		prefix += ml.def + "/"
-	}
+	prefix := ml.rootPrefix()
 	seen := map[string]bool{}
-	for _, p := range im.pages {
-		if !p.post || p.draft || p.lang != "" {
-			continue
-		}
-		for _, t := range p.list("categories", false) {
-			seg := im.conf.paths.path(t)
-			if slug := content.Slugify(t); seg != "" && slug != "" && !strings.Contains(seg, "/") && !seen[seg] {
-				seen[seg] = true
-				im.conf.termLists = append(im.conf.termLists, termList{old: prefix + "categories/" + seg + "/", to: "/tags/" + slug + "/"})
-			}
+	for t, seg := range im.articleTerms(conf, "categories") {
+		if slug := content.Slugify(t); slug != "" && !seen[seg] {
+			seen[seg] = true
+			im.conf.termLists = append(im.conf.termLists, termList{old: prefix + "categories/" + seg + "/", to: "/tags/" + slug + "/"})
 		}
 	}
 	if len(im.conf.termLists) == 0 {
@@ -871,6 +856,40 @@ func (im *importer) categoryLists(conf map[string]any, ml multilingual, confName
 	im.conf.termListsAt = diag.Pos{Path: confName}
 }
 
+// articleTerms yields each term of the taxonomy plural (tags,
+// categories) that an article of the Hugo site of config conf has in its
+// default language, with the path segment Hugo made of it ("r"), once
+// for each article; nothing when plural is no taxonomy of the site. An
+// article's terms alone are a tag's of the new site; another language's
+// were under its folder.
+func (im *importer) articleTerms(conf map[string]any, plural string) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		if tx, declared := lookup(conf, "taxonomies").(map[string]any); declared && !slices.Contains(slices.Collect(maps.Values(tx)), any(plural)) {
+			return // Hugo published no list or feed of it
+		}
+		for _, p := range im.pages {
+			if !p.post || p.draft || p.lang != "" {
+				continue
+			}
+			for _, t := range p.list(plural, false) {
+				if seg := im.conf.paths.path(t); seg != "" && !strings.Contains(seg, "/") && !yield(t, seg) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// rootPrefix is the folder of the default language's addresses on the
+// site, "/en/" where Hugo put them under its code, and "/" otherwise (on
+// a multihost site each language is at its host's root).
+func (ml multilingual) rootPrefix() string {
+	if ml.inSubdir && len(ml.hosts) == 0 {
+		return "/" + ml.def + "/"
+	}
+	return "/"
+}
+
 // hugoTagFeeds keeps the feeds Hugo wrote of each term of the site's
 // tags and categories that its articles (posts) have in its default
 // language, at prefix, the taxonomy, the term's path and name
@@ -879,23 +898,10 @@ func (im *importer) categoryLists(conf map[string]any, ml multilingual, confName
 // content.MaxTagFeedAliases of them, those of the terms with the most
 // pages first.
 func (im *importer) hugoTagFeeds(conf map[string]any, prefix, name string) {
-	tx, declared := lookup(conf, "taxonomies").(map[string]any)
 	count := map[tagFeed]int{}
 	for _, key := range im.tagKeys() {
-		if declared && !slices.Contains(slices.Collect(maps.Values(tx)), any(key)) {
-			continue // not a taxonomy of the site: Hugo wrote no feed of it
-		}
-		for _, p := range im.pages {
-			if !p.post || p.draft || p.lang != "" {
-				// An article's terms alone are a tag's of the new site;
-				// another language's were under its folder.
-				continue
-			}
-			for _, t := range p.list(key, false) {
-				if seg := im.conf.paths.path(t); seg != "" && !strings.Contains(seg, "/") {
-					count[tagFeed{addr: prefix + key + "/" + seg + "/" + name, tag: t}]++
-				}
-			}
+		for t, seg := range im.articleTerms(conf, key) {
+			count[tagFeed{addr: prefix + key + "/" + seg + "/" + name, tag: t}]++
 		}
 	}
 	feeds := slices.SortedFunc(maps.Keys(count), func(a, b tagFeed) int {

@@ -554,10 +554,8 @@ func (im *importer) finish() {
 	}
 	im.tags = map[string]bool{}
 	for _, p := range im.pages {
-		for _, key := range im.tagKeys() {
-			for _, t := range p.list(key, im.kind == Jekyll) {
-				im.tags[content.Slugify(t)] = true
-			}
+		for _, t := range im.tagsOf(p) {
+			im.tags[content.Slugify(t)] = true
 		}
 	}
 	// The list of each tag, which a page of the source may have stood
@@ -964,13 +962,22 @@ func (im *importer) articleTags() map[string]bool {
 		if !p.post || p.draft || p.date.After(im.now) {
 			continue
 		}
-		for _, key := range im.tagKeys() {
-			for _, t := range p.list(key, im.kind == Jekyll) { // as im.tags
-				tags[content.Slugify(t)] = true
-			}
+		for _, t := range im.tagsOf(p) {
+			tags[content.Slugify(t)] = true
 		}
 	}
 	return tags
+}
+
+// tagsOf returns the words of p's front matter that become the new
+// page's tags (see tagKeys), as the source wrote them; Jekyll splits a
+// string of them at its spaces.
+func (im *importer) tagsOf(p *page) []string {
+	var out []string
+	for _, key := range im.tagKeys() {
+		out = append(out, p.list(key, im.kind == Jekyll)...)
+	}
+	return out
 }
 
 // termList is the old address of a list of a term, "/categories/r/",

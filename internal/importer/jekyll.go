@@ -240,7 +240,7 @@ func (im *importer) jekyll() error {
 			case kind == "" && dir == "" && base == "index":
 				im.done(diag.Pos{Path: p}, "the home page is not imported: plotline makes the home page")
 				return nil
-			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]) && frontLayout(im.src, fm) == nil:
+			case kind == "" && plainAfterFrontMatter(p, data[bodyOff:]) && frontLayout(im.src, decodeFront(fm)) == nil:
 				// Jekyll ran it through Liquid, which left it as it is,
 				// and published it without its front matter.
 				if dest, ok := im.copyFile(p, "content/"+p); ok {
@@ -380,12 +380,18 @@ func jekyllLayout(src fs.FS, name string) []byte {
 	return nil
 }
 
-// frontLayout returns the text of the layout that the front matter fm
-// of a file names, which Jekyll renders the file's text into; nil when
-// it names none, none or null, or one the site lacks.
-func frontLayout(src fs.FS, fm []byte) []byte {
+// decodeFront decodes a file's front matter fm; one that does not
+// decode is empty.
+func decodeFront(fm []byte) map[string]any {
 	var front map[string]any
-	_ = yaml.Unmarshal(fm, &front) // a front matter that does not decode names no layout
+	_ = yaml.Unmarshal(fm, &front)
+	return front
+}
+
+// frontLayout returns the text of the layout that the front matter of a
+// file, front, names, which Jekyll renders the file's text into; nil when
+// it names none, none or null, or one the site lacks.
+func frontLayout(src fs.FS, front map[string]any) []byte {
 	name, _ := front["layout"].(string)
 	if strings.EqualFold(strings.TrimSpace(name), "none") {
 		return nil
@@ -471,15 +477,17 @@ var feedExts = []string{".xml", ".rss", ".atom"}
 // site.posts. Its address keeps its readers, as one of the config's
 // feed_aliases, with a note; plotline's own feed.xml needs none.
 func (im *importer) postsFeed(p string, data []byte) bool {
-	fm, _, bodyOff, _, _ := splitFrontMatter(data)
-	// A feed's text may be its layout's (feeds/r.xml of layout: feed and
-	// category: r).
-	body := slices.Concat(data[bodyOff:], frontLayout(im.src, fm))
-	if !slices.Contains(feedExts, path.Ext(p)) || !bytes.Contains(body, []byte("site.posts")) || !bytes.Contains(body, []byte("<feed")) && !bytes.Contains(body, []byte("<rss")) {
+	if !slices.Contains(feedExts, path.Ext(p)) {
 		return false
 	}
-	var front map[string]any
-	_ = yaml.Unmarshal(fm, &front) // a template's front matter that does not decode has no permalink
+	fm, _, bodyOff, _, _ := splitFrontMatter(data)
+	front := decodeFront(fm) // one that does not decode has no permalink
+	// A feed's text may be its layout's (feeds/r.xml of layout: feed and
+	// category: r).
+	body := slices.Concat(data[bodyOff:], frontLayout(im.src, front))
+	if !bytes.Contains(body, []byte("site.posts")) || !bytes.Contains(body, []byte("<feed")) && !bytes.Contains(body, []byte("<rss")) {
+		return false
+	}
 	permalink, _ := front["permalink"].(string)
 	addr := cleanURL(cmp.Or(permalink, p))
 	if feedFilterRE.Match(body) {
