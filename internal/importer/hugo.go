@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -1415,56 +1416,48 @@ func serverOnlyTemplate(data []byte) bool {
 // apart, as the inside alone does not. What a branch of a parameter,
 // {{ with .Get "dir" }} or {{ if .Get "title" }}, shows up to its else is
 // not shown by such a use, and is left out; so are assignments and the
-// page's scratch pad, which show nothing.
+// page's scratch pad, which show nothing. The template is read by
+// text/template's parser, as Hugo reads it; one it cannot read is none.
 func wrapperTemplate(data []byte) bool {
-	text := templateCommentRE.ReplaceAll(data, nil)
-	text = commentRE.ReplaceAll(text, nil)
-	type block struct{ param, parent bool }
-	var blocks []block
-	showing := func() bool {
-		return len(blocks) == 0 || blocks[len(blocks)-1].parent && !blocks[len(blocks)-1].param
+	tree := parse.New("shortcode")
+	tree.Mode = parse.SkipFuncCheck // Hugo's functions, which text/template does not know
+	if _, err := tree.Parse(string(data), "{{", "}}", map[string]*parse.Tree{}); err != nil {
+		return false
 	}
 	var shown []byte
-	last := 0
-	for _, a := range serverActionRE.FindAllSubmatchIndex(text, -1) {
-		if showing() {
-			shown = append(shown, text[last:a[0]]...)
-		}
-		last = a[1]
-		act := strings.TrimSpace(string(text[a[2]:a[3]]))
-		word, rest, _ := strings.Cut(act, " ")
-		switch word {
-		case "if", "with":
-			blocks = append(blocks, block{param: paramCondRE.MatchString(rest), parent: showing()})
-		case "range", "block", "define":
-			blocks = append(blocks, block{parent: showing()})
-		case "else":
-			if len(blocks) == 0 {
-				return false
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
 			}
-			// The other branch, which a use without the parameter takes,
-			// unless it asks for a parameter too: {{ else with .Get "x" }}.
-			cond, _ := strings.CutPrefix(rest, "if ")
-			cond, _ = strings.CutPrefix(cond, "with ")
-			blocks[len(blocks)-1].param = paramCondRE.MatchString(cond)
-		case "end":
-			if len(blocks) == 0 {
-				return false
-			}
-			blocks = blocks[:len(blocks)-1]
-		default:
+		case *parse.TextNode:
+			shown = append(shown, n.Text...)
+		case *parse.ActionNode:
 			switch {
-			case !showing() || silentActionRE.MatchString(act):
-			case innerActionRE.MatchString(act):
+			case len(n.Pipe.Decl) > 0 || silentActionRE.MatchString(n.Pipe.String()):
+			case innerActionRE.MatchString(n.Pipe.String()):
 				shown = append(shown, 0)
 			default:
 				shown = append(shown, 1) // output of its own
 			}
+		case *parse.IfNode:
+			walkBranch(n.BranchNode, walk)
+		case *parse.WithNode:
+			walkBranch(n.BranchNode, walk)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.CommentNode:
+		default:
+			shown = append(shown, 1) // a template it calls, a block
 		}
 	}
-	if showing() {
-		shown = append(shown, text[last:]...)
-	}
+	walk(tree.Root)
+	shown = commentRE.ReplaceAll(shown, nil)
 	if showsElementRE.Match(shown) || !layoutClassRE.Match(shown) {
 		return false
 	}
@@ -1475,6 +1468,19 @@ func wrapperTemplate(data []byte) bool {
 	}
 	rest := bytes.TrimSpace(tagRE.ReplaceAll(shown, nil))
 	return bytes.IndexByte(rest, 0) >= 0 && len(bytes.Trim(rest, "\x00 \t\r\n")) == 0
+}
+
+// walkBranch walks what an if or a with of a shortcode's template shows
+// to a use without parameters: its else alone when its condition is a
+// parameter ({{ with .Get "dir" }}), which such a use does not give, and
+// both branches otherwise.
+func walkBranch(b parse.BranchNode, walk func(parse.Node)) {
+	if !paramCondRE.MatchString(b.Pipe.String()) {
+		walk(b.List)
+	}
+	if b.ElseList != nil {
+		walk(b.ElseList)
+	}
 }
 
 var (
